@@ -1,0 +1,3 @@
+module byo-kit/http-server
+
+go 1.19

@@ -1,0 +1,3 @@
+module byo-kit/my-http-server
+
+go 1.19
