@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InternalError, UsageError } from '../harness/errors.js';
-import { killAllGroupsNow } from '../harness/process-group.js';
 import { println, shouldColor, type Io } from './io.js';
 import { parseReporterArgs } from './reporter-args.js';
 import { VERSION } from './version.js';
@@ -141,8 +140,6 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
   } catch (error) {
     return reportError(error, io);
-  } finally {
-    killAllGroupsNow();
   }
 }
 

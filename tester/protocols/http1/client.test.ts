@@ -12,9 +12,9 @@ let received = '';
 
 /**
  * A scripted server: for each request head it receives (bodies are not expected here), it writes the
- * next canned reply in one write. `undefined` means stay silent.
+ * next canned reply in one write. `undefined` means stay silent; `thenClose` closes after writing.
  */
-async function serve(replies: Array<string | undefined>): Promise<HttpClient> {
+async function serve(replies: Array<string | { thenClose: string } | undefined>): Promise<HttpClient> {
   received = '';
   server = net.createServer((socket) => {
     open.push(socket);
@@ -26,7 +26,8 @@ async function serve(replies: Array<string | undefined>): Promise<HttpClient> {
       for (let end = pending.indexOf('\r\n\r\n'); end >= 0; end = pending.indexOf('\r\n\r\n')) {
         pending = pending.slice(end + 4);
         const reply = replies.shift();
-        if (reply !== undefined) socket.write(Buffer.from(reply, 'latin1'));
+        if (typeof reply === 'string') socket.write(Buffer.from(reply, 'latin1'));
+        else if (reply) socket.end(Buffer.from(reply.thenClose, 'latin1'));
       }
     });
   });
@@ -112,6 +113,15 @@ describe('HttpClient', () => {
     const error = await failure(client.readResponse({ timeoutMs: 50 }));
     expect(error.message).toBe('Expected an HTTP response to `GET /echo/x HTTP/1.1` within 50 ms, but your program sent nothing.');
     expect(error.reproduce).toMatch(/^printf 'GET \/echo\/x HTTP\/1\.1\\r\\n\\r\\n' \| nc localhost \d+$/);
+  });
+
+  it('points out a connection closed after the previous response', async () => {
+    const client = await serve([{ thenClose: 'HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n' }]);
+    await client.request({ method: 'GET', target: '/', headers: [] });
+    const error = await failure(client.request({ method: 'GET', target: '/echo/a', headers: [] }));
+    expect(error.message).toBe('Your program closed the connection before sending an HTTP response to `GET /echo/a`.');
+    expect(error.hint).toMatch(/^Your program closed the connection after answering the previous request/);
+    expect(error.reproduce).toBe(`curl -v http://${client.host}/echo/a`);
   });
 
   it('expectClose fails while the connection stays open', async () => {

@@ -115,7 +115,7 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof StageFailure) {
         error.reproduce ??= pending?.reproduce;
-        error.hint ??= this.previousResponseHint();
+        error.hint = this.followUpHint() ?? error.hint;
       }
       throw error;
     }
@@ -140,6 +140,9 @@ export class HttpClient {
     options: SendOptions & { timeoutMs?: number; hint?: string } = {},
   ): Promise<HttpResponse> {
     await this.send(request, options);
+    if (this.pending.length > 1) {
+      throw new InternalError(`expect() needs every earlier response read first; ${this.pending.length - 1} are unread`);
+    }
     const sent = this.pending.at(-1);
     const response = await this.readResponse({ timeoutMs: options.timeoutMs });
     const context = { request: sent?.label ?? request.method, reproduce: sent?.reproduce, hint: options.hint };
@@ -163,10 +166,17 @@ export class HttpClient {
     return this.connection.expectEof({ what, timeoutMs: options.timeoutMs ?? this.timeoutMs });
   }
 
-  /** When the last response had no Content-Length, its body bytes would be misread as the next response. */
-  private previousResponseHint(): string | undefined {
+  /** Advice that only a client which has seen an earlier response on this connection can give. */
+  private followUpHint(): string | undefined {
     const last = this.last;
-    if (!last || last.framing !== 'none' || isBodiless(this.lastMethod, last.status)) return undefined;
+    if (!last) return undefined;
+    if (this.connection.closeReason === 'eof' && this.connection.unreadBytes().length === 0) {
+      return (
+        'Your program closed the connection after answering the previous request; HTTP/1.1 connections stay ' +
+        'open for further requests unless a request says "Connection: close".'
+      );
+    }
+    if (last.framing !== 'none' || isBodiless(this.lastMethod, last.status)) return undefined;
     if (header(last, 'content-length') !== undefined) return undefined;
     return (
       'The previous response had no Content-Length, so the grader read its body as empty; ' +

@@ -58,12 +58,15 @@ describe('ncCommand', () => {
   });
 
   it('replays the exact bytes through /bin/sh', () => {
+    const leadingDash = ncCommand(Buffer.from('-x'), target).replace(/ \| nc localhost 4221$/, '');
+    expect(leadingDash).toBe("printf '\\055x'");
+    expect(execFileSync('/bin/sh', ['-c', leadingDash]).toString()).toBe('-x');
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
         const printf = ncCommand(Buffer.from(bytes), target).replace(/ \| nc localhost 4221$/, '');
         expect(execFileSync('/bin/sh', ['-c', printf])).toEqual(Buffer.from(bytes));
       }),
-      { numRuns: 30 },
+      { numRuns: 100 },
     );
   });
 });

@@ -141,6 +141,19 @@ describe('decodeResponse: each rule broken, fed whole and byte by byte', () => {
   });
 });
 
+describe('decodeResponse: limits', () => {
+  it('gives up on a head longer than 64 KiB', () => {
+    const head = Buffer.from(`HTTP/1.1 200 OK\r\nX: ${'a'.repeat(70_000)}`);
+    expect(decodeResponse(head, { method: 'GET' })).toEqual({
+      ok: false,
+      kind: 'invalid',
+      offset: 65536,
+      message: 'the status line and headers go on for more than 64 KiB without the empty line that ends them',
+    });
+    expect(decodeResponse(head.subarray(0, 65536), { method: 'GET' })).toMatchObject({ kind: 'incomplete' });
+  });
+});
+
 describe('decodeResponse: incomplete input says what it waits for', () => {
   it.each([
     ['', 'the rest of the status line'],

@@ -14,6 +14,8 @@ import { type Step, incomplete, invalid } from './syntax.js';
 
 type Framing = { kind: 'none' } | { kind: 'content-length'; length: number } | { kind: 'chunked' };
 
+/** A head this long is garbage, not headers; saying so beats rescanning megabytes on every read. */
+const MAX_HEAD_BYTES = 64 * 1024;
 /** Content-Length bigger than this is reported rather than waited for. */
 const MAX_CONTENT_LENGTH = 2 ** 40;
 
@@ -68,6 +70,9 @@ export function decodeResponse(buf: Buffer, options: { method: string }): Decode
   const statusLine = parseStatusLine(buf);
   if (!statusLine.ok) return statusLine;
   const head = parseFieldLines(buf, statusLine.next, 'header');
+  if (!head.ok && head.kind === 'incomplete' && buf.length > MAX_HEAD_BYTES) {
+    return invalid(MAX_HEAD_BYTES, 'the status line and headers go on for more than 64 KiB without the empty line that ends them');
+  }
   if (!head.ok) return head;
   const framing = chooseFraming(head.value);
   if (!framing.ok) return framing;

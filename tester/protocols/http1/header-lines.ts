@@ -1,5 +1,17 @@
-import { CR, HTAB, LF, SP, type Step, incomplete, invalid, isFieldByte, isTchar, lineBreak, show, trimOws } from
-  './syntax.js';
+import {
+  CR,
+  HTAB,
+  LF,
+  SP,
+  type Step,
+  incomplete,
+  invalid,
+  isFieldByte,
+  isTchar,
+  lineBreak,
+  show,
+  trimOws,
+} from './syntax.js';
 
 /** Header (or trailer) lines in order, with where each line and each value starts (for error offsets). */
 export interface FieldBlock {

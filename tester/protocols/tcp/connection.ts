@@ -36,7 +36,7 @@ export class TcpConnection {
   private endedLocally = false;
   private closedLocally = false;
   private overflowed = false;
-  private closeReported = false;
+  private closedHow: 'eof' | 'reset' | 'local' | undefined;
   private reading = false;
   private wake: (() => void) | undefined;
 
@@ -148,6 +148,11 @@ export class TcpConnection {
     });
   }
 
+  /** How the connection ended first (as reported to `onClose`), or undefined while it is open. */
+  get closeReason(): 'eof' | 'reset' | 'local' | undefined {
+    return this.closedHow;
+  }
+
   /** True until the program closes, the connection breaks, or the grader closes it. */
   isOpen(): boolean {
     return !this.peerEnded && !this.error && !this.closedLocally && !this.socket.destroyed;
@@ -215,8 +220,8 @@ export class TcpConnection {
   }
 
   private reportClose(how: 'eof' | 'reset' | 'local'): void {
-    if (this.closeReported) return;
-    this.closeReported = true;
+    if (this.closedHow) return;
+    this.closedHow = how;
     this.hooks.onClose?.(how);
   }
 

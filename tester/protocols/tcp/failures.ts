@@ -1,15 +1,12 @@
 import { renderCaret } from '../../expect/caret.js';
 import { countBytes, escapeBytes } from '../../expect/escape-bytes.js';
+import { hintFor } from '../../expect/hints.js';
 import { StageFailure } from '../../harness/errors.js';
 
 /**
  * The learner-facing wording of every way a read can go wrong. `what` is an indefinite noun phrase
  * ("an HTTP response to `GET /`"); sentences that need the definite form get it from `definite()`.
  */
-
-const CRASH_HINT =
-  'A reset usually means your program crashed, or closed the socket before reading everything the grader ' +
-  'sent; check the [your_program] output above.';
 
 export function definite(what: string): string {
   return what.replace(/^(an?|some) /, 'the ');
@@ -40,10 +37,12 @@ export function readTimeout(what: string, timeoutMs: number, received: Buffer, w
 }
 
 export function closedEarly(what: string, received: Buffer, waitingFor?: string): StageFailure {
-  if (received.length === 0) return new StageFailure(`Your program closed the connection before sending ${what}.`);
+  const hint = hintFor('EOF');
+  if (received.length === 0) return new StageFailure(`Your program closed the connection before sending ${what}.`, { hint });
   return new StageFailure(
-    `Your program closed the connection after sending ${countBytes(received.length)}, before ${definite(what)} was complete: ` +
-      `${escapeBytes(received)}${stillWaiting(waitingFor)}`,
+    `Your program closed the connection after sending ${countBytes(received.length)}, ` +
+      `before ${definite(what)} was complete: ${escapeBytes(received)}${stillWaiting(waitingFor)}`,
+    { hint },
   );
 }
 
@@ -51,10 +50,13 @@ export function broken(what: string, error: NodeJS.ErrnoException, received: Buf
   const sent = received.length > 0 ? `, after sending ${countBytes(received.length)}: ${escapeBytes(received)}` : '';
   if (error.code === 'ECONNRESET') {
     return new StageFailure(`Your program reset the connection (ECONNRESET) while the grader was waiting for ${what}${sent}.`, {
-      hint: CRASH_HINT,
+      hint: hintFor(error.code),
     });
   }
-  return new StageFailure(`The connection failed (${error.code ?? error.message}) while the grader was waiting for ${what}${sent}.`);
+  const why = error.code ?? error.message;
+  return new StageFailure(`The connection failed (${why}) while the grader was waiting for ${what}${sent}.`, {
+    hint: hintFor(error.code),
+  });
 }
 
 export function invalidBytes(what: string, received: Buffer, offset: number, message: string): StageFailure {
@@ -76,6 +78,6 @@ export function unexpectedBytes(what: string, received: Buffer): StageFailure {
 export function sendFailed(bytes: number, error: NodeJS.ErrnoException, peerClosed: boolean): StageFailure {
   const why = peerClosed ? 'your program had already closed the connection' : 'the connection is broken';
   return new StageFailure(`Could not send ${countBytes(bytes)} to your program: ${why} (${error.code ?? error.message}).`, {
-    hint: peerClosed ? undefined : CRASH_HINT,
+    hint: hintFor(error.code),
   });
 }
