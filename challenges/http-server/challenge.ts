@@ -35,7 +35,7 @@ export default defineChallenge({
   summary: 'Raw TCP to a keep-alive, pipelining, gzip, range-serving server that survives slowloris and shuts down gracefully.',
   defaultPort: 4221,
   mode: 'server',
-  stageTimeoutMs: 10_000,
+  stageTimeoutMs: 15_000,
   languages: ['go', 'typescript', 'python'],
   // The one ordered index of the track. Append new stages; never rename or reorder released ones.
   stages: [

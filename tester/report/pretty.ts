@@ -16,6 +16,8 @@ export const pretty: ReporterFactory = (options) => {
   const print = (line = ''): void => sink.write(`${options.color ? line : stripVTControlCharacters(line)}\n`);
   let total: number | undefined;
   const headed = new Set<number>();
+  // Stages not run after a failure are summed up in one line at the end, not one heading each.
+  const skipped: StageResult[] = [];
 
   const heading = (stage: Pick<StageEntry, 'index' | 'slug' | 'title'>): void => {
     if (headed.has(stage.index)) return;
@@ -43,6 +45,10 @@ export const pretty: ReporterFactory = (options) => {
       print(formatLog(c, event));
     },
     onStageEnd(result: StageResult) {
+      if (result.status === 'skipped' && !headed.has(result.index)) {
+        skipped.push(result);
+        return;
+      }
       heading(result);
       const time = `(${formatDuration(result.durationMs)})`;
       if (result.status === 'passed') return print(`${c.green('✓ passed')} ${c.dim(time)}`);
@@ -51,6 +57,13 @@ export const pretty: ReporterFactory = (options) => {
       for (const line of splitLines(result.message)) print(line ? `  ${line}` : '');
     },
     async onRunEnd(summary: RunSummary) {
+      const [first] = skipped;
+      const last = skipped.at(-1);
+      if (first && last) {
+        const which = first === last ? `Stage ${first.index} (${first.slug})` : `Stages ${first.index}–${last.index} (${first.slug} … ${last.slug})`;
+        print();
+        print(c.dim(`${which} not run: ${first.message.replace(/^Not run: /, '')}`));
+      }
       print();
       print(summaryLine(c, summary, total));
       const rerun = rerunCommand(summary);

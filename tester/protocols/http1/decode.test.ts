@@ -161,7 +161,7 @@ describe('decodeResponse: incomplete input says what it waits for', () => {
     ['HTTP/1.1 200 OK\r\nA: b\r\n', 'the next header line, or the empty line (\\r\\n) that ends the headers'],
     [
       'HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc',
-      '7 more body bytes: Content-Length is 10 but only 3 arrived (is Content-Length larger than the body you sent?)',
+      '7 more body bytes: Content-Length is 10 but only 3 arrived; is Content-Length larger than the body you sent?',
     ],
     ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab', '3 more bytes of a 5-byte chunk'],
     ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n', 'the next trailer line, or the empty line (\\r\\n) that ends the trailers'],

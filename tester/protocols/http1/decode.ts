@@ -104,8 +104,8 @@ export function decodeResponse(buf: Buffer, options: { method: string }): Decode
   if (buf.length < end) {
     const received = buf.length - headBytes;
     return incomplete(
-      `${countBytes(end - buf.length, 'more body')}: Content-Length is ${length} but only ${received} arrived ` +
-        '(is Content-Length larger than the body you sent?)',
+      `${countBytes(end - buf.length, 'more body')}: Content-Length is ${length} but only ${received} arrived; ` +
+        'is Content-Length larger than the body you sent?',
     );
   }
   return done(buf.subarray(headBytes, end), 'content-length', end);

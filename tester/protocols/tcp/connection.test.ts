@@ -77,7 +77,7 @@ describe('TcpConnection', () => {
     const port = await serve((socket) => socket.write('abc\r'));
     const connection = await connect(port);
     expect((await failure(connection.read(line, read))).message).toBe(
-      "Expected a line within 50 ms, but only 4 bytes arrived and they do not complete it (still waiting for the \\n that ends the line).\nReceived: 'abc\\r'",
+      "Expected a line within 50 ms, but only 4 bytes arrived and they do not complete it.\nStill waiting for the \\n that ends the line.\nReceived: 'abc\\r'",
     );
   });
 
@@ -85,7 +85,7 @@ describe('TcpConnection', () => {
     const port = await serve((socket) => socket.end('HTTP/1.1 200'));
     const connection = await connect(port);
     expect((await failure(connection.read(line, { what: 'a line', timeoutMs: 2000 }))).message).toBe(
-      "Your program closed the connection after sending 12 bytes, before the line was complete: 'HTTP/1.1 200' (still waiting for the \\n that ends the line)",
+      "Your program closed the connection after sending 12 bytes, before the line was complete: 'HTTP/1.1 200'\nStill waiting for the \\n that ends the line.",
     );
   });
 

@@ -12,8 +12,10 @@ export function definite(what: string): string {
   return what.replace(/^(an?|some) /, 'the ');
 }
 
+/** The decoder's account of what is missing, as its own line. */
 function stillWaiting(waitingFor: string | undefined): string {
-  return waitingFor ? ` (still waiting for ${waitingFor})` : '';
+  if (!waitingFor) return '';
+  return `\nStill waiting for ${waitingFor}${/[.?!]$/.test(waitingFor) ? '' : '.'}`;
 }
 
 export function connectFailure(host: string, port: number, error: NodeJS.ErrnoException): StageFailure {
@@ -31,8 +33,8 @@ export function connectTimeout(host: string, port: number, timeoutMs: number): S
 export function readTimeout(what: string, timeoutMs: number, received: Buffer, waitingFor?: string): StageFailure {
   if (received.length === 0) return new StageFailure(`Expected ${what} within ${timeoutMs} ms, but your program sent nothing.`);
   return new StageFailure(
-    `Expected ${what} within ${timeoutMs} ms, but only ${countBytes(received.length)} arrived and they do not complete it` +
-      `${stillWaiting(waitingFor)}.\nReceived: ${escapeBytes(received)}`,
+    `Expected ${what} within ${timeoutMs} ms, but only ${countBytes(received.length)} arrived and they do not complete it.` +
+      `${stillWaiting(waitingFor)}\nReceived: ${escapeBytes(received)}`,
   );
 }
 
