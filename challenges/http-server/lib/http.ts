@@ -66,26 +66,39 @@ const origins = new WeakMap<HttpResponse, { label: string; reproduce: string | u
 export class HttpTestClient {
   private readonly openedAt = Date.now();
 
+  /** The replay line of the last request sent, attached to failures of its response. */
+  private lastReproduce: string | undefined;
+
   private constructor(
     readonly name: string,
     readonly http: HttpClient,
+    private readonly log: StageContext['log'] | undefined,
   ) {}
 
   /** Connects to the program; `quiet` clients (load stages) log nothing per request. */
   static async open(t: StageContext, name?: string, options: { quiet?: boolean; connectTimeoutMs?: number } = {}): Promise<HttpTestClient> {
     const connection = await t.connect(name, options.connectTimeoutMs ?? 2000);
-    const log = t.log.child(connection.name);
+    const log = options.quiet ? undefined : t.log.child(connection.name);
+    let client: HttpTestClient | undefined;
+    const remember = (reproduce: string) => {
+      if (client && reproduce) client.lastReproduce = reproduce;
+    };
     const http = new HttpClient(connection, {
       host: `localhost:${t.port}`,
-      hooks: options.quiet
-        ? {}
-        : {
-            onRequest: (request, reproduce) => log.info(reproduce ? `$ ${reproduce}` : `  (pipelined) ${request.method} ${request.target}`),
-            onRawRequest: (_bytes, reproduce) => log.info(`$ ${reproduce}`),
-            onResponse: (response) => log.info(`← ${summarize(response)}`),
-          },
+      hooks: {
+        onRequest: (request, reproduce) => {
+          remember(reproduce);
+          log?.info(reproduce ? `$ ${reproduce}` : `  (pipelined) ${request.method} ${request.target}`);
+        },
+        onRawRequest: (_bytes, reproduce) => {
+          remember(reproduce);
+          log?.info(`$ ${reproduce}`);
+        },
+        onResponse: (response) => log?.info(`← ${summarize(response)}`),
+      },
     });
-    return new HttpTestClient(connection.name, http);
+    client = new HttpTestClient(connection.name, http, log);
+    return client;
   }
 
   /** Milliseconds since this client connected. */
@@ -113,8 +126,10 @@ export class HttpTestClient {
 
   /** Bytes that need not be a valid request; `description` replaces the nc line in the transcript. */
   async sendRaw(bytes: Buffer | string, description?: string): Promise<void> {
-    if (description) await this.http.connection.write(bytes);
-    else await this.http.sendRaw(bytes);
+    if (description === undefined) return this.http.sendRaw(bytes);
+    // The rest of a request already announced (a body sent later): log it in words, not as a new request.
+    this.log?.info(`→ ${description}`);
+    await this.http.connection.write(bytes);
   }
 
   /** The next response on this connection. */
@@ -123,7 +138,7 @@ export class HttpTestClient {
       () => this.http.readResponse({ method: options.method, timeoutMs: options.timeoutMs ?? 5000 }),
       options.hint,
     );
-    origins.set(response, { label: options.context ?? options.method, reproduce: undefined });
+    origins.set(response, { label: options.context ?? options.method, reproduce: this.lastReproduce });
     return response;
   }
 
@@ -169,6 +184,7 @@ export function expectResponse(response: HttpResponse, expected: Expected, conte
     if (!mismatch) continue;
     throw new StageFailure(`${mismatch.message}\nRequest: ${context ?? origin?.label ?? '(unknown)'}\n${describeResponse(response)}`, {
       hint: mismatch.hint,
+      reproduce: origin?.reproduce,
     });
   }
 }
