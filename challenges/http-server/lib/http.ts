@@ -19,26 +19,34 @@ export { expectExitCode, expectIdleClose, expectRefusingConnections } from './li
 
 export const OCTET_STREAM = 'application/octet-stream';
 
-/** A header matcher: true when it holds, or a string that says what is wrong. */
-export type HeaderMatcher = string | RegExp | ((value: string) => boolean | string);
+/**
+ * A header matcher: an exact string, a RegExp, or a predicate returning true or a sentence saying what is
+ * wrong. A predicate's `label` says what a right value looks like, for the failure message.
+ */
+export type HeaderMatcher = string | RegExp | (((value: string) => boolean | string) & { label?: string });
+
+export function labelled(label: string, test: (value: string) => boolean | string): HeaderMatcher {
+  return Object.assign(test, { label });
+}
 
 /** `text/plain`, parameters such as `; charset=utf-8` allowed (CodeCrafters' tester sends no charset either). */
 export const TEXT_PLAIN = mediaType('text/plain');
 /** A strong entity tag: `"` opaque `"` (RFC 9110 §8.8.3), not `W/"..."`. */
-export const STRONG_ETAG: HeaderMatcher = (value) =>
-  /^"[\x21\x23-\x7e\x80-\xff]*"$/.test(value) || `a strong ETag is a quoted string such as "3f2a9c", got ${value}`;
+export const STRONG_ETAG: HeaderMatcher = labelled('a strong entity tag such as "3f2a9c" (quoted, no W/ prefix)', (value) =>
+  /^"[\x21\x23-\x7e\x80-\xff]*"$/.test(value),
+);
 
 export function mediaType(type: string): HeaderMatcher {
-  return (value) => value.split(';')[0]?.trim().toLowerCase() === type || `expected media type ${type}`;
+  return labelled(`${type} (parameters such as ; charset=utf-8 allowed)`, (value) => value.split(';')[0]?.trim().toLowerCase() === type);
 }
 
 /** `Allow` listing exactly these methods, in any order, comma-separated (RFC 9110 §10.2.1). */
 export function allowHeader(methods: string[]): HeaderMatcher {
   const wanted = [...methods].sort().join(', ');
-  return (value) => {
+  return labelled(`exactly ${wanted}, in any order, comma-separated`, (value) => {
     const got = value.split(',').map((m) => m.trim()).filter(Boolean).sort().join(', ');
-    return got === wanted || `Allow must list exactly ${wanted} (any order), got "${value}"`;
-  };
+    return got === wanted;
+  });
 }
 
 export interface RequestSpec {
@@ -192,11 +200,15 @@ export function expectResponse(response: HttpResponse, expected: Expected, conte
 function headerCheck(name: string, matcher: HeaderMatcher): ResponseExpectation {
   if (typeof matcher !== 'function') return headerIs(name, matcher);
   let why = '';
-  const base = headerIs(name, (value) => {
-    const verdict = matcher(value);
-    why = typeof verdict === 'string' ? verdict : '';
-    return verdict === true;
-  });
+  const base = headerIs(
+    name,
+    (value) => {
+      const verdict = matcher(value);
+      why = typeof verdict === 'string' ? verdict : '';
+      return verdict === true;
+    },
+    matcher.label,
+  );
   return {
     check(response) {
       const mismatch = base.check(response);
