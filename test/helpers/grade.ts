@@ -5,22 +5,50 @@ import { resolveGradeTarget } from '../../tester/cli/target.js';
 import type { RunSummary } from '../../tester/harness/stage.js';
 
 /** An Io that keeps everything written, for in-process CLI runs. */
-export function captureIo(cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): Io & { out(): string; err(): string } {
+export interface CapturedIo extends Io {
+  out(): string;
+  err(): string;
+  /** Resolves when `predicate(stdout so far)` holds, checked at every write; rejects at the deadline. */
+  waitForOutput(predicate: (out: string) => boolean, timeoutMs: number): Promise<void>;
+}
+
+export function captureIo(cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): CapturedIo {
   const chunks = { out: [] as string[], err: [] as string[] };
+  const listeners = new Set<() => void>();
   const sink = (into: string[]) =>
     new Writable({
       write(chunk: Buffer | string, _encoding, callback) {
         into.push(chunk.toString());
+        for (const listener of [...listeners]) listener();
         callback();
       },
     });
+  const out = () => chunks.out.join('');
   return {
     stdout: sink(chunks.out),
     stderr: sink(chunks.err),
     env: { ...env, NO_COLOR: '1' },
     cwd,
-    out: () => chunks.out.join(''),
+    out,
     err: () => chunks.err.join(''),
+    waitForOutput: (predicate, timeoutMs) =>
+      new Promise<void>((resolve, reject) => {
+        const done = () => {
+          listeners.delete(check);
+          clearTimeout(timer);
+        };
+        const check = () => {
+          if (!predicate(out())) return;
+          done();
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`output never matched within ${timeoutMs} ms:\n${out()}`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      }),
   };
 }
 
