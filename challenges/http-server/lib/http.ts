@@ -117,11 +117,11 @@ export class HttpTestClient {
   /** Sends one request and reads its response; unless told otherwise, nothing may follow the response. */
   async request(
     spec: RequestSpec,
-    options: { pieces?: SendOptions['pieces'] | 'head-3-body-2'; timeoutMs?: number; hint?: string; checkUnread?: boolean } = {},
+    options: { pieces?: SendOptions['pieces'] | 'head-3-body-2'; gapMs?: number; timeoutMs?: number; hint?: string; checkUnread?: boolean } = {},
   ): Promise<HttpResponse> {
     const request = toRequest(spec);
     const pieces = options.pieces === 'head-3-body-2' ? headAndBodyCuts(withDefaults(request, this.http.host)) : options.pieces;
-    await this.http.send(request, { pieces });
+    await this.http.send(request, { pieces, gapMs: options.gapMs });
     const response = await this.read({ method: spec.method, timeoutMs: options.timeoutMs, hint: options.hint, context: `${spec.method} ${spec.path}` });
     if (options.checkUnread !== false) withHint(() => this.http.expectNoUnreadBytes(), options.hint);
     return response;

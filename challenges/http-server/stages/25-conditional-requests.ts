@@ -27,7 +27,10 @@ export default defineStage({
     const changed = await client.request({ method: 'GET', path, headers: { 'If-None-Match': other } });
     expectResponse(changed, { status: 200, body: original }, `GET ${path} with If-None-Match: ${other}`);
 
-    const updated = `${original} ${t.random.word()}`;
+    // Same length, different bytes: an ETag made from the size alone must not pass.
+    const replacement = t.random.alnum(6);
+    const tail = replacement === original.slice(-6) ? replacement.toUpperCase() : replacement;
+    const updated = `${original.slice(0, -6)}${tail}`;
     const upload = await client.request({ method: 'POST', path, headers: { 'Content-Type': OCTET_STREAM }, body: updated });
     expectResponse(upload, { status: 201 });
     const fresh = await client.request({ method: 'GET', path, headers: { 'If-None-Match': etag } });

@@ -19,6 +19,8 @@ export interface HttpClientHooks {
 export interface SendOptions {
   /** Split the bytes into several writes: at these byte offsets, or one byte per write. */
   pieces?: number[] | 'bytewise';
+  /** Milliseconds between pieces, so each reaches the program in its own read (fragmentation stages). */
+  gapMs?: number;
   /** Send the request exactly as given, without `withDefaults` (no Host, no Content-Length added). */
   asIs?: boolean;
 }
@@ -77,7 +79,7 @@ export class HttpClient {
     const reproduce = options.pieces === undefined ? curlCommand(full, this.target) : ncCommand(bytes, this.target);
     this.hooks.onRequest?.(full, reproduce);
     this.pending.push({ method: full.method, label: requestLabel(full), reproduce });
-    await this.connection.writePieces(split(bytes, options.pieces));
+    await this.connection.writePieces(split(bytes, options.pieces), { gapMs: options.gapMs });
   }
 
   /** Several requests in ONE write; read their responses in order afterwards. */

@@ -105,8 +105,13 @@ export class TcpConnection {
   }
 
   /** One socket write per piece, each flushed before the next: the fragmentation stages' tool. */
-  async writePieces(pieces: (Buffer | string)[]): Promise<void> {
-    for (const piece of pieces) await this.write(piece);
+  async writePieces(pieces: (Buffer | string)[], options: { gapMs?: number } = {}): Promise<void> {
+    for (const [i, piece] of pieces.entries()) {
+      // Pacing, like a slow network: without a gap, back-to-back writes can coalesce into one read on
+      // the other side, and a stage about fragmented input would not test fragmentation at all.
+      if (i > 0 && options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
+      await this.write(piece);
+    }
   }
 
   /** Waits until the unconsumed bytes start with a complete value, consumes it and returns it. */
