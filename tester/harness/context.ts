@@ -53,21 +53,22 @@ export class StageContext {
 
   /**
    * Starts the learner's program fresh, with `args` appended (after `--port N` when the port was chosen),
-   * and waits until its port accepts connections.
+   * and waits until its port accepts connections. Stdin tracks (SQL) pass `waitForPort: false` and
+   * `stdin: 'pipe'` to hold an interactive session through `program.write()` and `program.stdout`.
    */
-  async startProgram(options: { args?: string[]; waitForPort?: boolean } = {}): Promise<Program> {
+  async startProgram(options: { args?: string[]; waitForPort?: boolean; stdin?: 'ignore' | 'pipe' } = {}): Promise<Program> {
     const args = [...this.portArgs(), ...(options.args ?? [])];
     this.log.info(`$ ${[this.target.spec.command, ...args].join(' ')}`);
     const program = Program.start(this.programSpec(), {
       args,
-      stdin: 'ignore',
+      stdin: options.stdin ?? 'ignore',
       onOutputLine: (line) => this.log.program(line),
     });
     this.programs.push(program);
     this.teardown.defer(async () => {
       await program.stop();
     });
-    if (options.waitForPort !== false) {
+    if (options.waitForPort ?? this.challenge.mode === 'server') {
       await program.waitForPort(this.port, this.target.startTimeoutMs, this.host);
       this.log.info(`Your program is listening on port ${this.port}.`);
     }
