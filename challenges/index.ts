@@ -31,8 +31,8 @@ export const catalogue: CatalogueEntry[] = [
     slug: 'redis',
     title: 'Build your own Redis',
     summary: 'RESP2 over TCP, proven against the real redis-server stage by stage.',
-    languages: [],
-    comingSoon: true,
+    languages: ['go', 'typescript', 'python'],
+    load: async () => (await import('./redis/challenge.js')).default,
   },
   {
     slug: 'grpc-streamer',

@@ -42,13 +42,19 @@ export function enableStageOne(source: string, comment: string): string {
     .join('\n');
 }
 
-describe.concurrent('http-server starters', () => {
-  it.each(starters)('$lang: init → test fails kindly → uncomment → test passes → next', async ({ lang, file, comment, toolchain, install }) => {
+const tracks = [
+  { challenge: 'http-server', second: 'Stage 2: Respond with 200', secondSlug: 'respond-200' },
+  { challenge: 'redis', second: 'Stage 2: Respond to PING', secondSlug: 'ping' },
+];
+const cases = tracks.flatMap((track) => starters.map((starter) => ({ ...track, ...starter })));
+
+describe.concurrent('starters', () => {
+  it.each(cases)('$challenge/$lang: init → test fails kindly → uncomment → test passes → next', async ({ challenge, second: secondTitle, secondSlug, lang, file, comment, toolchain, install }) => {
     if (toolchain !== 'node' && !requireToolchain(toolchain, install)) return;
     const work = await mkdtemp(join(tmpdir(), `byo-starter-${lang}-`));
     made.push(work);
     const init = captureIo(work);
-    expect(await runCli(['init', 'http-server', '--lang', lang, 'my-http'], init), init.err()).toBe(0);
+    expect(await runCli(['init', challenge, '--lang', lang, 'my-http'], init), init.err()).toBe(0);
     expect(init.out()).toContain('Stage 1: Bind to a port');
     const dir = join(work, 'my-http');
     const byoYml = await readFile(join(dir, 'byo.yml'), 'utf8');
@@ -67,12 +73,13 @@ describe.concurrent('http-server starters', () => {
     const second = captureIo(dir);
     expect(await runCli(['test', '--port', 'auto', '--seed', '7'], second), second.out()).toBe(0);
     expect(second.out()).toContain('1 passed, 0 failed');
+    expect(first.out()).toContain(`byo · ${challenge}`);
 
     const next = captureIo(dir);
     expect(await runCli(['next', '--port', 'auto'], next), next.out()).toBe(0);
-    expect(next.out()).toContain('Stage 2: Respond with 200');
+    expect(next.out()).toContain(secondTitle);
     const advanced = await readFile(join(dir, 'byo.yml'), 'utf8');
-    expect(advanced).toBe(byoYml.replace('stage: bind', 'stage: respond-200'));
+    expect(advanced).toBe(byoYml.replace('stage: bind', `stage: ${secondSlug}`));
   });
 });
 

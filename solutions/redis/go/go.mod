@@ -1,0 +1,3 @@
+module byo-kit/redis
+
+go 1.19

@@ -1,0 +1,3 @@
+module byo-kit/my-redis
+
+go 1.19
