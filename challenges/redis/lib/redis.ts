@@ -136,7 +136,6 @@ export class RedisTestClient {
 
   /** Sends FIN: no more commands, but replies are still read. */
   halfClose(): void {
-    this.log?.info('→ (half-close: FIN sent)');
     this.resp.halfClose();
   }
 

@@ -136,7 +136,17 @@ describe('RespClient', () => {
   it('finds a command answered twice', async () => {
     const { client } = await serve(() => '+PONG\r\n+PONG\r\n');
     await client.command(['PING']);
-    expect(() => client.expectNoUnreadBytes()).toThrow("Found 7 unread bytes after the reply to `PING`: '+PONG\\r\\n'. Did you answer one command twice?");
+    let error: unknown;
+    try {
+      client.expectNoUnreadBytes();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StageFailure);
+    expect((error as StageFailure).message).toBe(
+      "Found 7 unread bytes after the reply to `PING`: '+PONG\\r\\n'. Did you answer one command twice, or read one command as two?",
+    );
+    expect((error as StageFailure).reproduce).toMatch(/^redis-cli -p \d+ PING$/);
   });
 
   it('points out an extra CRLF after a reply', async () => {

@@ -50,7 +50,7 @@ function split(bytes: Buffer, pieces: SendOptions['pieces']): Buffer[] {
 /** The likeliest reason bytes follow a reply, as one sentence. */
 function unreadAdvice(extra: Buffer): string {
   if (extra[0] === 0x0d || extra[0] === 0x0a) return 'Is there an extra \\r\\n after the reply?';
-  if (decodeResp(extra).ok) return 'Did you answer one command twice?';
+  if (decodeResp(extra).ok) return 'Did you answer one command twice, or read one command as two?';
   return 'The grader reads exactly one value per command; these bytes belong to none.';
 }
 
@@ -65,8 +65,9 @@ export class RespClient {
   private readonly timeoutMs: number;
   private readonly pending: Pending[] = [];
   private readonly origins = new WeakMap<RespValue, ReplyOrigin>();
-  /** The command the last reply answered, once a reply has been read. */
+  /** The command the last reply answered, and its replay line, once a reply has been read. */
   private lastLabel: string | undefined;
+  private lastReproduce: string | undefined;
   private hasReplied = false;
   private isHalfClosed = false;
 
@@ -128,6 +129,7 @@ export class RespClient {
     }
     this.origins.set(value, { bytes: raw, command: pending?.label, reproduce: pending?.reproduce });
     this.lastLabel = pending?.label;
+    this.lastReproduce = pending?.reproduce;
     this.hasReplied = true;
     this.hooks.onReply?.(value);
     return value;
@@ -162,7 +164,8 @@ export class RespClient {
     const extra = this.connection.unreadBytes();
     if (extra.length === 0) return;
     const after = this.lastLabel ? `the reply to \`${this.lastLabel}\`` : 'the reply';
-    throw new StageFailure(`Found ${countBytes(extra.length, 'unread')} after ${after}: ${escapeBytes(extra)}. ${unreadAdvice(extra)}`);
+    const found = `Found ${countBytes(extra.length, 'unread')} after ${after}: ${escapeBytes(extra)}. ${unreadAdvice(extra)}`;
+    throw new StageFailure(found, { reproduce: this.lastReproduce });
   }
 
   /** Passes when the program closes the connection within `timeoutMs`, with nothing more sent. */

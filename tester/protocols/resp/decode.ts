@@ -131,7 +131,7 @@ function parseBulk(buf: Buffer, at: number): Step<RespValue> {
   }
   if (buf.length === end + 1) return incomplete(`the \\n after the \\r that ends the ${after}`);
   if (buf[end + 1] !== LF) return invalid(end + 1, `expected \\n after the \\r that ends the ${after}, got ${show(buf[end + 1])}`);
-  return { ok: true, value: { type: 'bulk', value: Buffer.from(buf.subarray(start, Math.max(start, end - (n > 30n ? 1 : 0)))) }, next: end + 2 };
+  return { ok: true, value: { type: 'bulk', value: Buffer.from(buf.subarray(start, end)) }, next: end + 2 };
 }
 
 /** The `*` value after its type byte at `at`; `depth` counts the arrays around it. */
