@@ -68,7 +68,7 @@ describe('byo grade', () => {
     [['grade', '--challenge', 'http-server', '--run', 'x', '--reporter', 'xml'], 'Unknown reporter "xml"'],
     [['grade', '--challenge', 'http-server', '--run', 'x', '--all', '--until', 'echo'], 'Use only one of --all, --stages and --until.'],
     [['grade', '--challenge', 'http-server', '--run', 'x', '--seed', 'abc'], '--seed takes a whole number'],
-    [['grade', '--challenge', 'redis', '--run', 'x'], 'not available yet'],
+    [['grade', '--challenge', 'sql-engine', '--run', 'x'], 'not available yet'],
     [['grade', '/nonexistent-dir'], 'No byo.yml in /nonexistent-dir'],
   ])('exit 2 for usage errors: %j', async (args, message) => {
     const { code, err } = await cli(args);
@@ -122,7 +122,8 @@ describe('byo list, show, hint', () => {
     const { code, out } = await cli(['list']);
     expect(code).toBe(0);
     expect(out).toMatch(/http-server\s+Build your own HTTP\/1.1 server \(28 stages\)/);
-    expect(out).toMatch(/redis\s+Build your own Redis \(coming soon\)/);
+    expect(out).toMatch(/redis\s+Build your own Redis \(13 stages\)/);
+    expect(out).toMatch(/sql-engine\s+Build your own SQL engine \(coming soon\)/);
   });
 
   it('shows a stage by number or slug, without colors when not on a TTY', async () => {
