@@ -1,3 +1,4 @@
+import { MAX_SHOWN_BYTES, printfCommand, shellQuote, truncationNote } from '../shell.js';
 import { encodeRequest } from './encode.js';
 import { type HttpRequest, headerValues } from './message.js';
 
@@ -13,37 +14,9 @@ export interface Target {
   port: number;
 }
 
-/** Long bodies are cut so a log line stays readable; a trailing shell comment says so. */
-const MAX_SHOWN_BYTES = 1024;
-
-export function shellQuote(text: string): string {
-  return /^[A-Za-z0-9_/:.,=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** `printf` format text producing exactly `bytes` (POSIX printf: octal escapes, `%%`). */
-function printfArgument(bytes: Buffer): string {
-  let out = '';
-  for (const byte of bytes) {
-    if (byte === 0x0d) out += '\\r';
-    else if (byte === 0x0a) out += '\\n';
-    else if (byte === 0x09) out += '\\t';
-    else if (byte === 0x5c) out += '\\\\';
-    else if (byte === 0x25) out += '%%';
-    else if (byte === 0x27) out += `'\\''`;
-    else if (byte === 0x2d && out === '') out += '\\055'; // a leading `-` would be read as an option
-    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
-    else out += `\\${byte.toString(8).padStart(3, '0')}`;
-  }
-  return `'${out}'`;
-}
-
-function truncationNote(length: number): string {
-  return length > MAX_SHOWN_BYTES ? `  # only the first ${MAX_SHOWN_BYTES} of ${length} bytes shown` : '';
-}
-
 /** `printf '…' | nc localhost 4221`: replays any bytes. */
 export function ncCommand(bytes: Buffer, target: Target): string {
-  const printf = `printf ${printfArgument(bytes.subarray(0, MAX_SHOWN_BYTES))}`;
+  const printf = printfCommand(bytes);
   return `${printf} | nc ${target.host} ${target.port}${truncationNote(bytes.length)}`;
 }
 
@@ -89,6 +62,6 @@ export function curlCommand(request: HttpRequest, target: Target): string {
   if (printable && body.length <= MAX_SHOWN_BYTES) {
     return [...words, '--data-binary', shellQuote(body.toString('latin1'))].join(' ');
   }
-  const printf = `printf ${printfArgument(body.subarray(0, MAX_SHOWN_BYTES))}`;
+  const printf = printfCommand(body);
   return `${printf} | ${words.join(' ')} --data-binary @-${truncationNote(body.length)}`;
 }

@@ -1,3 +1,4 @@
+import { MAX_SHOWN_BYTES, printfCommand as printf, shellQuote, truncationNote } from '../shell.js';
 import { encodeCommand } from './encode.js';
 import { quoteBytes } from './value.js';
 
@@ -5,41 +6,9 @@ import { quoteBytes } from './value.js';
  * One-line commands a learner can paste to replay what the grader sent: `redis-cli -p 6379 ECHO hey`
  * when redis-cli can say it, `printf '…' | redis-cli -p 6379 -x SET key` when only the last argument is
  * binary (-x reads the last argument from stdin), `printf '…' | nc localhost 6379` for the rest
- * (inline commands, pipelined batches, several binary arguments). The printf/shell helpers follow
- * http1/curl.ts on purpose, so both tracks quote the same way.
+ * (inline commands, pipelined batches, several binary arguments). Quoting comes from ../shell.ts,
+ * shared with http1/curl.ts, so every track quotes the same way.
  */
-
-/** Long payloads are cut so a log line stays readable; a trailing shell comment says so. */
-const MAX_SHOWN_BYTES = 1024;
-
-function shellQuote(text: string): string {
-  return /^[A-Za-z0-9_/:.,=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** `printf` format text producing exactly `bytes` (POSIX printf: octal escapes, `%%`). */
-function printfArgument(bytes: Buffer): string {
-  let out = '';
-  for (const byte of bytes) {
-    if (byte === 0x0d) out += '\\r';
-    else if (byte === 0x0a) out += '\\n';
-    else if (byte === 0x09) out += '\\t';
-    else if (byte === 0x5c) out += '\\\\';
-    else if (byte === 0x25) out += '%%';
-    else if (byte === 0x27) out += `'\\''`;
-    else if (byte === 0x2d && out === '') out += '\\055'; // a leading `-` would be read as an option
-    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
-    else out += `\\${byte.toString(8).padStart(3, '0')}`;
-  }
-  return `'${out}'`;
-}
-
-function printf(bytes: Buffer): string {
-  return `printf ${printfArgument(bytes.subarray(0, MAX_SHOWN_BYTES))}`;
-}
-
-function truncationNote(length: number): string {
-  return length > MAX_SHOWN_BYTES ? `  # only the first ${MAX_SHOWN_BYTES} of ${length} bytes shown` : '';
-}
 
 const toBuffer = (arg: string | Buffer): Buffer => (typeof arg === 'string' ? Buffer.from(arg, 'utf8') : arg);
 
