@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StageFailure } from '../tester/harness/errors.js';
 import { findFreePort, isPortInUse } from '../tester/harness/port.js';
 import { isGroupAlive } from '../tester/harness/process-group.js';
 import { Program } from '../tester/harness/program.js';
 import { runToCompletion } from '../tester/harness/run-to-completion.js';
+import { failure } from './helpers/failure.js';
 
 const programs = join(import.meta.dirname, 'programs');
 
@@ -18,29 +18,20 @@ async function start(name: string, lines: string[] = []) {
   return { program, port };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<StageFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StageFailure);
-  return error as StageFailure;
-}
-
 describe('program lifecycle against hostile programs', () => {
   it('a program that exits at once: its exit code, before listening, within the deadline', async () => {
     const lines: string[] = [];
     const { program, port } = await start('exits-at-once.mjs', lines);
-    const failure = await failureOf(program.waitForPort(port, 10_000));
-    expect(failure.message).toContain(`Your program exited with code 3 before listening on port ${port}.`);
+    const stageFailure = await failure(program.waitForPort(port, 10_000));
+    expect(stageFailure.message).toContain(`Your program exited with code 3 before listening on port ${port}.`);
     await program.stop();
     expect(lines).toContain('panic: invalid port ""');
   });
 
   it('a program that never listens: a precise timeout, and it is killed afterwards', async () => {
     const { program, port } = await start('never-listens.mjs');
-    const failure = await failureOf(program.waitForPort(port, 700));
-    expect(failure.message).toBe(`Your program did not start listening on port ${port} within 1 s (it is still running).`);
+    const stageFailure = await failure(program.waitForPort(port, 700));
+    expect(stageFailure.message).toBe(`Your program did not start listening on port ${port} within 1 s (it is still running).`);
     const exit = await program.stop(500);
     expect(exit.signal).toBe('SIGTERM');
     expect(isGroupAlive(program.pid)).toBe(false);

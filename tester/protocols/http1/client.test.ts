@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StageFailure } from '../../harness/errors.js';
 import { TcpConnection } from '../tcp/connection.js';
 import { HttpClient } from './client.js';
 import { body, header, status } from './expect.js';
+import { failure } from '../../../test/helpers/failure.js';
 
 let server: net.Server | undefined;
 const open: Array<{ destroy(): void }> = [];
@@ -41,15 +41,6 @@ async function serve(replies: Array<string | { thenClose: string } | undefined>)
 
 const requests: string[] = [];
 const hooks = { onRequest: (_: unknown, reproduce: string) => requests.push(reproduce) };
-
-async function failure(promise: Promise<unknown>): Promise<StageFailure> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StageFailure)) throw new Error(`expected a StageFailure, got ${String(error)}`);
-  return error;
-}
 
 afterEach(async () => {
   requests.length = 0;

@@ -4,6 +4,7 @@ import { StageFailure } from '../../harness/errors.js';
 import { TcpConnection } from '../tcp/connection.js';
 import { RespClient } from './client.js';
 import { decodeResp } from './decode.js';
+import { failure } from '../../../test/helpers/failure.js';
 
 let server: net.Server | undefined;
 const open: Array<{ destroy(): void }> = [];
@@ -66,15 +67,6 @@ function redisLike(): Script {
     }
     return `-ERR unknown command '${name}'\r\n`;
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<StageFailure> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StageFailure)) throw new Error(`expected a StageFailure, got ${String(error)}`);
-  return error;
 }
 
 afterEach(async () => {

@@ -7,6 +7,7 @@ import { Logger } from '../../harness/log.js';
 import { Random } from '../../harness/random.js';
 import { Teardown } from '../../harness/teardown.js';
 import { decodeResp } from './decode.js';
+import { failure } from '../../../test/helpers/failure.js';
 
 /**
  * The Redis track's stage vocabulary (challenges/redis/lib/redis.ts) against a scripted server: the
@@ -40,15 +41,6 @@ async function context(reply: (args: string[]) => string): Promise<StageContext>
   const challenge = { slug: 'redis', title: 'Redis', summary: '', defaultPort: 6379, mode: 'server' as const, stageTimeoutMs: 1000, languages: [], stages: [stage] };
   const target = { spec: { command: 'true', cwd: '.' }, port: address.port, passPort: false, startTimeoutMs: 1000 };
   return new StageContext(challenge, stage, new Random(1), log, target, teardown);
-}
-
-async function failure(promise: Promise<unknown>): Promise<StageFailure> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StageFailure)) throw new Error(`expected a StageFailure, got ${String(error)}`);
-  return error;
 }
 
 const info = (): string[] => transcript.filter((line) => line.startsWith('info: '));

@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InternalError, StageFailure } from '../../harness/errors.js';
+import { InternalError } from '../../harness/errors.js';
 import { type ConnectionHooks, type Decoder, TcpConnection } from './connection.js';
+import { failure } from '../../../test/helpers/failure.js';
 
 /** A test protocol: values are lines ending in `\n`; a line starting with `!` is invalid. */
 const line: Decoder<string> = (buf) => {
@@ -32,15 +33,6 @@ async function connect(port: number, hooks?: ConnectionHooks): Promise<TcpConnec
   const connection = await TcpConnection.connect({ host: '127.0.0.1', port, name: 'client-1', timeoutMs: 1000, hooks });
   open.push(connection);
   return connection;
-}
-
-async function failure(promise: Promise<unknown>): Promise<StageFailure> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StageFailure)) throw new Error(`expected a StageFailure, got ${String(error)}`);
-  return error;
 }
 
 afterEach(async () => {
