@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import chatHub from '../challenges/chat-hub/challenge.js';
 import httpServer from '../challenges/http-server/challenge.js';
 import redis from '../challenges/redis/challenge.js';
 import type { Challenge } from '../tester/harness/stage.js';
@@ -12,8 +13,9 @@ import { requireToolchain } from './helpers/toolchain.js';
  * before the one it declares and fails exactly there; every stage has at least one mutant.
  */
 const hasGo = requireToolchain('go', 'Install Go (Debian: apt-get install golang-go) to grade the Go references');
+const hasPython = requireToolchain('python3', 'Install Python 3 (Debian: apt-get install python3) to grade the Budget Chat reference');
 
-describe.each([httpServer, redis].map((challenge) => [challenge.slug, challenge] as const))('%s', (slug, challenge: Challenge) => {
+describe.each([httpServer, redis, chatHub].map((challenge) => [challenge.slug, challenge] as const))('%s', (slug, challenge: Challenge) => {
   const solutions = join(REPO, 'solutions', slug);
   const mutants = listMutants(slug);
   const all = { passed: challenge.stages.length, failed: 0, skipped: 0 };
@@ -43,5 +45,18 @@ describe.each([httpServer, redis].map((challenge) => [challenge.slug, challenge]
         .map((s) => `${s.slug}:${s.slug === mutant.failsAt ? 'failed' : 'passed'}`);
       expect(statuses, `${mutant.name} (${mutant.bug})\n${describeSummary(summary)}`).toEqual(expected);
     });
+  });
+});
+
+describe('chat-hub Budget Chat reference', () => {
+  // A server written for Protohackers' Budget Chat, and nothing more, passes the Budget Chat stages unchanged and
+  // fails the first stage beyond them: the base really is Budget Chat, and the extensions really ask for more.
+  it.skipIf(!hasPython)('passes every Budget Chat stage and fails line-framing', async () => {
+    const summary = await gradeDir(join(REPO, 'solutions', 'chat-hub', 'budget'), { until: 'line-framing' });
+    const base = chatHub.stages.slice(0, chatHub.stages.findIndex((stage) => stage.slug === 'line-framing'));
+    expect(summary.stages.map((s) => `${s.slug}:${s.status}`), describeSummary(summary)).toEqual([
+      ...base.map((stage) => `${stage.slug}:passed`),
+      'line-framing:failed',
+    ]);
   });
 });

@@ -45,6 +45,7 @@ export function enableStageOne(source: string, comment: string): string {
 const tracks = [
   { challenge: 'http-server', second: 'Stage 2: Respond with 200', secondSlug: 'respond-200' },
   { challenge: 'redis', second: 'Stage 2: Respond to PING', secondSlug: 'ping' },
+  { challenge: 'chat-hub', second: 'Stage 2: Welcome a client', secondSlug: 'welcome' },
 ];
 const cases = tracks.flatMap((track) => starters.map((starter) => ({ ...track, ...starter })));
 

@@ -17,6 +17,10 @@ const scenarios: Array<{ name: string; args: string[]; exitCode: number }> = [
   { name: 'no-crlf', args: ['--challenge', 'http-server', '--run', `node ${join(programs, 'no-crlf.mjs')}`, '--until', 'echo'], exitCode: 1 },
   { name: 'wrong-content-length', args: ['--challenge', 'http-server', '--run', `node ${join(programs, 'wrong-content-length.mjs')}`, '--until', 'echo'], exitCode: 1 },
   { name: 'hangs', args: ['--challenge', 'http-server', '--run', `node ${join(programs, 'hangs.mjs')}`, '--until', 'respond-200'], exitCode: 1 },
+  { name: 'redis-reference-passes', args: [join(REPO, 'solutions', 'redis', 'typescript'), '--until', 'echo'], exitCode: 0 },
+  { name: 'redis-exits-at-once', args: ['--challenge', 'redis', '--run', `node ${join(programs, 'exits-at-once.mjs')}`, '--all'], exitCode: 1 },
+  { name: 'redis-no-crlf', args: ['--challenge', 'redis', '--run', `node ${join(programs, 'redis-no-crlf.mjs')}`, '--until', 'echo'], exitCode: 1 },
+  { name: 'redis-simple-not-bulk', args: ['--challenge', 'redis', '--run', `node ${join(programs, 'redis-simple-not-bulk.mjs')}`, '--until', 'echo'], exitCode: 1 },
   { name: 'never-listens', args: ['--challenge', 'http-server', '--run', `node ${join(programs, 'never-listens.mjs')}`, '--until', 'bind'], exitCode: 1 },
 ];
 
@@ -26,7 +30,7 @@ export function normalize(text: string): string {
     .split(REPO)
     .join('<repo>')
     .replace(/\/tmp\/byo-[A-Za-z0-9]+/g, '/tmp/byo-<tmp>')
-    .replace(/(localhost:|127\.0\.0\.1:|port |--port )\d{2,5}\b/g, '$1<port>')
+    .replace(/(localhost:|localhost |127\.0\.0\.1:|port |--port |-p )\d{2,5}\b/g, '$1<port>')
     .replace(/\((\d+(\.\d+)?) (ms|s)\)/g, '(<time>)')
     .replace(/· \d+(\.\d+)? (ms|s)$/gm, '· <time>')
     .replace(/bytes after \d+ ms/g, 'bytes after <n> ms')

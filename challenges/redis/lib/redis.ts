@@ -12,7 +12,18 @@ import type { RespExpectation } from '../../../tester/protocols/resp/expect.js';
 import { commandLabel } from '../../../tester/protocols/resp/redis-cli.js';
 import { type RespValue, formatValue } from '../../../tester/protocols/resp/value.js';
 
-export { array, bulk, errorMatching, integer, nullBulk, simpleString, unorderedArray } from '../../../tester/protocols/resp/expect.js';
+export {
+  array,
+  bulk,
+  errorMatching,
+  errorText,
+  integer,
+  integerBetween,
+  nullArray,
+  nullBulk,
+  simpleString,
+  unorderedArray,
+} from '../../../tester/protocols/resp/expect.js';
 export type { RespExpectation } from '../../../tester/protocols/resp/expect.js';
 export type { RespValue } from '../../../tester/protocols/resp/value.js';
 

@@ -3,8 +3,8 @@ package main
 import "strconv"
 
 // parseInt parses b as Redis's string2ll does, which is how Redis reads every integer: length
-// prefixes on the wire, PX and EX, and later INCRBY. The syntax is an optional '-', then digits
-// with no leading zero (except "0" itself). Nothing else is a number: not "+5", "007", " 5",
+// prefixes on the wire, PX and EX, INCRBY and the value it adds to, LRANGE's indexes. The syntax
+// is an optional '-', then digits with no leading zero (except "0" itself). Nothing else is a number: not "+5", "007", " 5",
 // "-0" or "1.5". strconv.ParseInt alone would accept the first two.
 func parseInt(b []byte) (int64, bool) {
 	if len(b) == 1 && b[0] == '0' {

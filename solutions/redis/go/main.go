@@ -4,74 +4,66 @@
 //
 // Files, by concern:
 //
-//	main.go        arguments, listening
-//	server.go      accept loop; one goroutine per connection, reading commands and writing replies
+//	main.go        start-up: arguments, the RDB file, listening
+//	config.go      --port, --dir, --dbfilename; CONFIG GET
+//	server.go      the server lock and the accept loop
+//	client.go      one connection: its goroutines, running commands, MULTI queueing, its end
+//	outbox.go      a connection's output queue and writer goroutine; the slow-client policy
 //	resp.go        reading commands off the wire: RESP arrays of bulk strings and inline commands
 //	reply.go       the RESP2 values the server answers with, and their encoding
 //	integer.go     integers parsed exactly as strictly as Redis parses them
 //	commands.go    the command table: lookup by name, arity, unknown-command errors
-//	cmd_conn.go    PING, ECHO
-//	cmd_string.go  SET, GET
-//	keyspace.go    the keys, their values and expiry times, behind one mutex
+//	keyspace.go    the keys, their values and expiry times; lazy expiry; WATCH notifications
+//	expire.go      active expiry, the background cycle that deletes expired keys
+//	list.go        the list value, a ring buffer
+//	blocking.go    clients blocked in BLPOP, and handing them pushed elements
+//	glob.go        Redis's glob-style pattern matching (KEYS, PSUBSCRIBE)
+//	rdb.go         loading an RDB file
+//	cmd_conn.go    PING, ECHO, QUIT, RESET
+//	cmd_string.go  GET, SET, INCR, DECR, INCRBY, DECRBY
+//	cmd_keys.go    DEL, EXISTS, TYPE, KEYS, TTL, PTTL, DBSIZE
+//	cmd_list.go    RPUSH, LPUSH, LRANGE, LLEN, LPOP, BLPOP
+//	cmd_multi.go   MULTI, EXEC, DISCARD, WATCH, UNWATCH
+//	cmd_pubsub.go  SUBSCRIBE, UNSUBSCRIBE, PSUBSCRIBE, PUNSUBSCRIBE, PUBLISH
 //
 // Run the unit and end-to-end tests with: go test ./...
 package main
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"strconv"
-	"strings"
+	"time"
 )
 
-// defaultPort is the port Redis itself uses.
-const defaultPort = 6379
-
 func main() {
-	port, err := portFromArgs(os.Args[1:])
+	cfg, err := parseArgs(os.Args[1:], os.Getenv)
+	if err == nil {
+		cfg.dir, err = resolveDir(cfg.dir)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(2)
 	}
+	s := newServer(cfg)
+	// Like Redis, load the data before serving it. A file that cannot be read is fatal: starting
+	// empty instead would serve wrong answers, and the next save would overwrite the data.
+	path := filepath.Join(cfg.dir, cfg.dbfilename)
+	if err := loadRDB(path, s.db, time.Now().UnixMilli()); err != nil {
+		fmt.Fprintln(os.Stderr, "server: cannot load the RDB file:", err)
+		os.Exit(1)
+	}
 	// Loopback only: this is a teaching server, and the grader connects to 127.0.0.1.
-	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(cfg.port)))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("listening on %s\n", ln.Addr())
-	if err := newServer().serve(ln); err != nil {
+	fmt.Printf("listening on %s (%d keys loaded from %s)\n", ln.Addr(), len(s.db.keys), path)
+	if err := s.serve(ln); err != nil {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
-}
-
-// portFromArgs finds --port N (or --port=N) anywhere in args. Every other argument is skipped on
-// purpose: later stages start the server with --dir DIR --dbfilename NAME, which only the RDB
-// stages need, and a server must not refuse to start because of them.
-func portFromArgs(args []string) (int, error) {
-	port := defaultPort
-	for i := 0; i < len(args); i++ {
-		var value string
-		switch {
-		case args[i] == "--port":
-			if i+1 == len(args) {
-				return 0, errors.New("--port needs a value")
-			}
-			i++
-			value = args[i]
-		case strings.HasPrefix(args[i], "--port="):
-			value = strings.TrimPrefix(args[i], "--port=")
-		default:
-			continue
-		}
-		n, err := strconv.Atoi(value)
-		if err != nil || n < 0 || n > 65535 {
-			return 0, fmt.Errorf("--port %q is not a TCP port", value)
-		}
-		port = n
-	}
-	return port, nil
 }

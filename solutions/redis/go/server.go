@@ -1,29 +1,60 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"os"
+	"sync"
 	"time"
 )
 
-// server holds what all connections share: the keys and the command table. There is no global
-// state; tests build as many servers as they like.
+// server holds what all connections share. There is no global state; tests build as many
+// servers as they like.
 type server struct {
+	// mu is the server lock. Redis runs one command at a time on one thread; here each
+	// connection has its own goroutine, and mu gives their commands the same guarantee: a
+	// command holds it from start to end (client.handle), EXEC for its whole transaction. It
+	// guards the keyspace, the Pub/Sub subscriptions, and the client fields marked as guarded.
+	//
+	// Lock order: mu, then an outbox's lock (commands queue replies while holding mu). Nothing
+	// ever waits for a client while holding mu: BLPOP releases it while it waits, and output
+	// goes through outboxes, which never block.
+	mu       sync.Mutex
 	db       *keyspace
+	channels map[string]map[*client]struct{} // the subscribers of each channel
+	patterns map[string]map[*client]struct{} // the subscribers of each pattern
+
 	commands commandTable
+	config   config
+	// maxPending bounds the output queued for one client (see outbox).
+	maxPending int
+	// now reads the clock, in milliseconds since the Unix epoch. Tests replace it.
+	now func() int64
 }
 
-func newServer() *server {
-	return &server{db: newKeyspace(), commands: newCommandTable()}
+// defaultMaxPending is Redis's hard client-output-buffer-limit for Pub/Sub clients.
+const defaultMaxPending = 32 << 20
+
+func newServer(cfg config) *server {
+	return &server{
+		db:         newKeyspace(),
+		channels:   make(map[string]map[*client]struct{}),
+		patterns:   make(map[string]map[*client]struct{}),
+		commands:   newCommandTable(),
+		config:     cfg,
+		maxPending: defaultMaxPending,
+		now:        func() int64 { return time.Now().UnixMilli() },
+	}
 }
 
-// serve accepts connections until the listener fails, each served by its own goroutine: a client
-// that stays connected and silent must not keep the others waiting.
+// serve accepts connections until the listener is closed, each served by its own goroutines: a
+// client that stays connected and silent must not keep the others waiting. Meanwhile active
+// expiry runs in the background.
 func (s *server) serve(ln net.Listener) error {
+	stop := make(chan struct{})
+	defer close(stop)
+	go s.expireCycle(stop)
 	for {
 		conn, err := ln.Accept()
 		if errors.Is(err, net.ErrClosed) {
@@ -38,87 +69,4 @@ func (s *server) serve(ln net.Listener) error {
 		}
 		go s.serveConn(conn)
 	}
-}
-
-// serveConn reads commands from one client and answers each, in order, until the client closes
-// its side or breaks the protocol.
-func (s *server) serveConn(conn net.Conn) {
-	defer conn.Close()
-	w := bufio.NewWriter(conn)
-	r := newReader(flushBeforeRead{r: conn, w: w})
-	for {
-		args, err := r.readCommand()
-		if err != nil {
-			// After a protocol error nothing tells where the next command starts. Redis answers
-			// with the error and closes the connection; so do we.
-			var perr *protocolError
-			if errors.As(err, &perr) {
-				errorReply("ERR " + perr.Error()).writeTo(w)
-				if w.Flush() == nil {
-					lingeringClose(conn)
-				}
-			}
-			// io.EOF: the client sent FIN after its last command (a half-close). The read that
-			// met the FIN flushed every reply first, so closing now loses nothing.
-			// io.ErrUnexpectedEOF: the FIN came in the middle of a command; there is nothing to
-			// answer. Anything else is a broken connection.
-			return
-		}
-		s.execute(args).writeTo(w)
-	}
-}
-
-// lingeringClose ends a connection whose client may still be sending. Closing a TCP socket
-// with unread bytes in its receive buffer makes the kernel answer with a reset (RST) instead of a
-// FIN, and the reset can destroy the error reply before the client reads it. So: send FIN, then
-// read and discard what is still coming for a moment, and only then close.
-func lingeringClose(conn net.Conn) {
-	tcp, ok := conn.(*net.TCPConn)
-	if !ok {
-		return
-	}
-	if tcp.CloseWrite() != nil {
-		return
-	}
-	tcp.SetReadDeadline(time.Now().Add(lingerTime))
-	io.Copy(io.Discard, io.LimitReader(tcp, lingerBytes))
-}
-
-// Bounds on lingeringClose: a client that keeps sending cannot keep the goroutine forever.
-const (
-	lingerTime  = 500 * time.Millisecond
-	lingerBytes = 1 << 20
-)
-
-// execute runs one command and returns its reply.
-func (s *server) execute(args [][]byte) reply {
-	cmd := s.commands.lookup(args[0])
-	if cmd == nil {
-		return unknownCommand(args)
-	}
-	if !cmd.acceptsArgs(len(args)) {
-		return wrongArity(cmd.name)
-	}
-	// Redis runs commands one at a time on one thread, so each is atomic. Holding the keyspace
-	// lock for the whole command gives the same guarantee to our goroutines; MULTI/EXEC will
-	// hold it across a whole queue of commands.
-	s.db.mu.Lock()
-	defer s.db.mu.Unlock()
-	return cmd.run(&cmdContext{db: s.db, now: time.Now().UnixMilli()}, args)
-}
-
-// flushBeforeRead sends the buffered replies before every read from the socket. That is exactly
-// the moment they must go: the server is about to wait for the client, and the client may be
-// waiting for them. Until then replies pile up in w, so the replies to a pipelined batch of
-// commands leave in one write instead of one write each.
-type flushBeforeRead struct {
-	r io.Reader
-	w *bufio.Writer
-}
-
-func (f flushBeforeRead) Read(p []byte) (int, error) {
-	if err := f.w.Flush(); err != nil {
-		return 0, err
-	}
-	return f.r.Read(p)
 }

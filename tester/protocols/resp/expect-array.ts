@@ -1,5 +1,5 @@
 import type { Mismatch } from '../../expect/mismatch.js';
-import { type RespExpectation, elements, mismatch } from './describe.js';
+import { type RespExpectation, describeValue, elements, mismatch } from './describe.js';
 import type { RespValue } from './value.js';
 
 const CUSTOM = 'an element passing a custom check';
@@ -68,6 +68,20 @@ function matchElements(items: RespExpectation[], values: RespValue[]): number[] 
   return items.map((_, i) => owner.indexOf(i));
 }
 
+/**
+ * For an unordered reply of the wrong size: which expected elements it lacks and which of its elements were not
+ * expected, so a learner sees *what* is missing (KEYS without the keys that expire in the future), not only a count.
+ */
+function sizeDifference(items: RespExpectation[], values: RespValue[]): string {
+  const matched = matchElements(items, values);
+  const missing = items.filter((_, i) => matched[i] === -1).map((item) => `  ${item.expected ?? CUSTOM}`);
+  const extra = values.filter((_, j) => !matched.includes(j)).map((value) => `  ${describeValue(value)}`);
+  const lines: string[] = [];
+  if (missing.length > 0) lines.push(`Missing from the reply:\n${missing.join('\n')}`);
+  if (extra.length > 0) lines.push(`Not expected in the reply:\n${extra.join('\n')}`);
+  return lines.join('\n');
+}
+
 /** An array holding elements that pass `items`, in any order (KEYS, SMEMBERS). */
 export function unorderedArray(items: RespExpectation[]): RespExpectation {
   const expected = arrayExpected(items.length, ', in any order');
@@ -75,6 +89,7 @@ export function unorderedArray(items: RespExpectation[]): RespExpectation {
     expected,
     check(actual) {
       const shape = shapeMismatch(items, actual, expected);
+      if (shape && actual.type === 'array') return { ...shape, message: `${shape.message}\n${sizeDifference(items, actual.value)}` };
       if (shape || actual.type !== 'array') return shape;
       const matched = matchElements(items, actual.value);
       const missing = items.filter((_, i) => matched[i] === -1);

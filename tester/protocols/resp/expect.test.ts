@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { array, bulk, errorMatching, integer, nullBulk, simpleString, unorderedArray } from './expect.js';
+import { array, bulk, errorMatching, errorText, integer, integerBetween, nullArray, nullBulk, simpleString, unorderedArray } from './expect.js';
 import type { RespValue } from './value.js';
 
 const simple = (value: string): RespValue => ({ type: 'simple', value });
@@ -154,6 +154,59 @@ describe('unorderedArray', () => {
         '  bulk string "a"',
       ].join('\n'),
     );
-    expect(unorderedArray([bulk('a')]).check(arr())?.message).toBe('Expected array of 1 element, in any order, got empty array (*0\\r\\n).');
+    expect(unorderedArray([bulk('a')]).check(arr())?.message).toBe(
+      'Expected array of 1 element, in any order, got empty array (*0\\r\\n).\nMissing from the reply:\n  bulk string "a"',
+    );
+  });
+  it('names the missing and the unexpected elements when the size is wrong', () => {
+    expect(unorderedArray([bulk('a'), bulk('b'), bulk('c')]).check(arr(bulkOf('c'), bulkOf('x')))?.message).toBe(
+      [
+        'Expected array of 3 elements, in any order, got array of 2 elements.',
+        'Missing from the reply:',
+        '  bulk string "a"',
+        '  bulk string "b"',
+        'Not expected in the reply:',
+        '  bulk string "x"',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('errorText', () => {
+  const syntax = errorText('ERR syntax error');
+  it('passes only the exact text', () => {
+    expect(syntax.check(error('ERR syntax error'))).toBeUndefined();
+    expect(syntax.check(error('ERR syntax error near PX'))?.message).toBe(
+      'Expected error "ERR syntax error", got error "ERR syntax error near PX" (it has " near PX" after the expected text).',
+    );
+    expect(syntax.check(error('ERR syntax'))?.message).toBe('Expected error "ERR syntax error", got error "ERR syntax" (it stops before " error").');
+  });
+  it("keeps errorMatching's diagnoses: missing code, letter case, not an error", () => {
+    expect(syntax.check(error('syntax error'))?.hint).toBe('Redis errors start with an error code: -ERR syntax error…\\r\\n (here "ERR").');
+    expect(syntax.check(error('ERR Syntax Error'))?.message).toBe('Expected error "ERR syntax error", got error "ERR Syntax Error" (it differs only in letter case).');
+    expect(syntax.check(simple('ERR syntax error'))?.hint).toBe('Errors start with a minus sign: -ERR syntax error\\r\\n.');
+  });
+});
+
+describe('nullArray', () => {
+  it('passes *-1 and tells the two nulls and the empty array apart', () => {
+    expect(nullArray().check({ type: 'null-array' })).toBeUndefined();
+    expect(nullArray().check({ type: 'null-bulk' })?.message).toBe('Expected null array (*-1\\r\\n), got null bulk string ($-1\\r\\n).');
+    expect(nullArray().check(arr())?.hint).toBe('*0\\r\\n is an empty array; "no result at all" is the null array *-1\\r\\n.');
+    expect(nullArray().check(int(0))?.message).toBe('Expected null array (*-1\\r\\n), got integer 0.');
+  });
+});
+
+describe('integerBetween', () => {
+  it('passes the bounds and fails outside them', () => {
+    const ttl = integerBetween(99, 100);
+    expect(ttl.check(int(99))).toBeUndefined();
+    expect(ttl.check(int(100))).toBeUndefined();
+    expect(ttl.check(int(101))?.message).toBe('Expected integer from 99 to 100, got integer 101.');
+    expect(ttl.check(int(-1))?.message).toBe('Expected integer from 99 to 100, got integer -1.');
+    expect(integerBetween(3, 3).check(int(4))?.message).toBe('Expected integer 3, got integer 4.');
+  });
+  it('names digits sent as a string', () => {
+    expect(integerBetween(1, 5).check(bulkOf('3'))?.hint).toBe('Send integers as :3\\r\\n (a colon, the digits, \\r\\n).');
   });
 });

@@ -175,3 +175,61 @@ export function errorMatching(pattern: string | RegExp): RespExpectation {
     },
   };
 }
+
+/**
+ * An error with exactly this text (`ERR syntax error`): Redis clients and tests match on it, so the stages
+ * that teach an error check every character. The hints of `errorMatching` apply (missing code, letter case).
+ */
+export function errorText(text: string): RespExpectation {
+  const expected = `error ${quoteBytes(text, SHOWN * 2)}`;
+  const prefix = errorMatching(text);
+  return {
+    expected,
+    check(actual) {
+      if (actual.type === 'error' && actual.value === text) return undefined;
+      if (actual.type === 'error' && actual.value.startsWith(text)) {
+        return mismatch(expected, actual, { note: `it has ${quoteBytes(actual.value.slice(text.length), SHOWN)} after the expected text` });
+      }
+      if (actual.type === 'error' && text.startsWith(actual.value)) {
+        return mismatch(expected, actual, { note: `it stops before ${quoteBytes(text.slice(actual.value.length), SHOWN)}` });
+      }
+      const found = prefix.check(actual);
+      return found ? { ...found, message: found.message.replace(prefix.expected ?? '', expected) } : mismatch(expected, actual);
+    },
+  };
+}
+
+/** The null array `*-1\r\n` (BLPOP's timeout, an aborted EXEC, LPOP with a count on a missing key). */
+export function nullArray(): RespExpectation {
+  const expected = 'null array (*-1\\r\\n)';
+  return {
+    expected,
+    check(actual) {
+      if (actual.type === 'null-array') return undefined;
+      if (actual.type === 'null-bulk') {
+        return mismatch(expected, actual, { hint: 'RESP2 has two nulls: where an array was expected, "nothing" is the null array *-1\\r\\n, not $-1\\r\\n.' });
+      }
+      if (actual.type === 'array' && actual.value.length === 0) {
+        return mismatch(expected, actual, { hint: '*0\\r\\n is an empty array; "no result at all" is the null array *-1\\r\\n.' });
+      }
+      return mismatch(expected, actual);
+    },
+  };
+}
+
+/** An integer in [min, max] (a TTL that has started counting down, a receiver count that may drop). */
+export function integerBetween(min: number | bigint, max: number | bigint): RespExpectation {
+  const [low, high] = [BigInt(min), BigInt(max)];
+  const expected = low === high ? `integer ${low}` : `integer from ${low} to ${high}`;
+  return {
+    expected,
+    check(actual) {
+      if (actual.type === 'integer' && actual.value >= low && actual.value <= high) return undefined;
+      const text = textOf(actual);
+      if ((actual.type === 'bulk' || actual.type === 'simple') && text !== undefined && /^-?\d+$/.test(text)) {
+        return mismatch(expected, actual, { hint: `Send integers as :${text}\\r\\n (a colon, the digits, \\r\\n).` });
+      }
+      return mismatch(expected, actual);
+    },
+  };
+}

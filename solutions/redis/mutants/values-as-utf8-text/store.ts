@@ -7,6 +7,7 @@ export type { Clock, Entry };
 
 export class Store extends ReferenceStore {
   override set(key: Buffer, entry: Entry): void {
+    if (entry.type !== 'string') return super.set(key, entry);
     super.set(key, { ...entry, value: Buffer.from(entry.value.toString('utf8'), 'utf8') }); // the bug
   }
 }

@@ -1,105 +1,161 @@
-import { parseInt64 } from './integer.js';
+import type { BlockedClients } from './blocking.js';
+import type { Client } from './client.js';
+import { type Settings, configCommands } from './config-get.js';
+import { connectionCommands } from './connection-commands.js';
+import { counterCommands } from './counters.js';
+import { CommandError } from './errors.js';
+import { keyCommands } from './keys.js';
+import { listCommands } from './lists.js';
+import { type Channels, pubsubCommands } from './pubsub.js';
 import type { Command } from './resp-reader.js';
-import { NULL_BULK, OK, type Reply, bulk, error, simple } from './resp-writer.js';
+import { type Reply, error, simple } from './resp-writer.js';
 import type { Store } from './store.js';
+import { stringCommands } from './strings.js';
+import { type Watches, transactionCommands } from './transactions.js';
 
-/**
- * What a command may touch. Only the shared keyspace so far; per-connection state (a MULTI queue, the channels
- * a client is subscribed to) will join it here, so the command signatures do not have to change.
- */
-export interface Context {
+/** What all connections share: the keyspace, and the registries through which clients reach one another. */
+export interface Shared {
   store: Store;
+  /** Clients blocked in BLPOP, by key. */
+  blocked: BlockedClients;
+  /** Clients WATCHing keys, by key. */
+  watches: Watches;
+  /** Subscribers, by channel and pattern. */
+  channels: Channels;
+  settings: Settings;
 }
 
-interface CommandSpec {
+/** What a command may touch: the shared state, and the state of the client that sent it. */
+export interface Context extends Shared {
+  client: Client;
+}
+
+export interface CommandSpec {
   /**
    * Redis's arity, counting the command name: N means exactly N arguments, -N at least N. The check is made
    * before the command runs, with Redis's wording, so handlers can rely on their fixed arguments being there.
    */
   arity: number;
+  /** The reply; an error the client caused may also be thrown as a CommandError. */
   run(args: Command, context: Context): Reply;
+  /** Runs at once between MULTI and EXEC instead of being queued (MULTI, EXEC, DISCARD, WATCH, QUIT, RESET). */
+  runsInMulti?: boolean;
+  /** One of the few commands a subscribed client may send (SUBSCRIBE and co., PING, QUIT, RESET). */
+  allowedWhileSubscribed?: boolean;
+  /** A container command (CONFIG): the second word names the real command, which has its own arity. */
+  subcommands?: CommandTable;
 }
 
-/** Executes one command and returns its reply; errors the client caused are replies too, never exceptions. */
+/** Commands by lower-case name. Each feature module exports its own table. */
+export type CommandTable = Record<string, CommandSpec>;
+
+const COMMANDS = new Map<string, CommandSpec>(
+  Object.entries({
+    ...connectionCommands,
+    ...stringCommands,
+    ...counterCommands,
+    ...keyCommands,
+    ...listCommands,
+    ...transactionCommands,
+    ...pubsubCommands,
+    ...configCommands,
+  }),
+);
+
+/**
+ * Executes one command as redis-server's processCommand() does, and returns its reply (errors the client
+ * caused included): look the command up, check its arity, refuse it in subscribed mode if it is not allowed
+ * there, queue it inside MULTI, or else run it. Then serve the clients that this command unblocked.
+ */
 export function execute(args: Command, context: Context): Reply {
-  const [nameBytes] = args;
+  const reply = dispatch(args, context);
+  context.blocked.serveReady();
+  return reply;
+}
+
+function dispatch(args: Command, context: Context): Reply {
+  const { client } = context;
+  const found = lookup(args);
+  if (found.kind === 'refused') {
+    // A command refused before it could be queued dooms the transaction: EXEC will answer EXECABORT.
+    if (client.transaction !== undefined) client.transaction.refused = true;
+    if (found.name === 'exec') {
+      // EXEC refused itself (`EXEC extra`): Redis then discards the transaction, and the watches, at once.
+      client.transaction = undefined;
+      context.watches.unwatchAll(client);
+      return error(`EXECABORT Transaction discarded because of: ${arityMessage('exec')}`);
+    }
+    return found.reply;
+  }
+  const { spec, name } = found;
+  if (client.subscriptions > 0 && spec.allowedWhileSubscribed !== true) {
+    const allowed = '(P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET';
+    return error(`ERR Can't execute '${name}': only ${allowed} are allowed in this context`);
+  }
+  if (client.transaction !== undefined && spec.runsInMulti !== true) {
+    client.transaction.queued.push(() => run(spec, args, context));
+    return QUEUED;
+  }
+  return run(spec, args, context);
+}
+
+const QUEUED = simple('QUEUED');
+
+type Lookup = { kind: 'found'; spec: CommandSpec; name: string } | { kind: 'refused'; reply: Reply; name?: string };
+
+/** The command `args` names, with its full name (`config|get` for a subcommand), or the error that refuses it. */
+function lookup(args: Command): Lookup {
+  const [nameBytes, subcommandBytes] = args;
   if (nameBytes === undefined) throw new Error('empty command'); // the reader never returns one
   // Command names are case-insensitive. latin1: one character per byte, so no byte sequence can fail to decode.
   const name = nameBytes.toString('latin1').toLowerCase();
   const spec = COMMANDS.get(name);
-  if (spec === undefined) return unknownCommand(args);
-  if (spec.arity > 0 ? args.length !== spec.arity : args.length < -spec.arity) return wrongArity(name);
-  return spec.run(args, context);
-}
-
-const COMMANDS = new Map<string, CommandSpec>([
-  ['ping', { arity: -1, run: ping }],
-  ['echo', { arity: 2, run: (args) => bulk(args[1] as Buffer) }],
-  ['set', { arity: -3, run: set }],
-  ['get', { arity: 2, run: get }],
-]);
-
-/** PING → +PONG; PING msg → msg as a bulk string. */
-function ping(args: Command): Reply {
-  if (args.length > 2) return wrongArity('ping');
-  return args.length === 2 ? bulk(args[1] as Buffer) : simple('PONG');
-}
-
-function get(args: Command, { store }: Context): Reply {
-  const entry = store.get(args[1] as Buffer);
-  return entry === undefined ? NULL_BULK : bulk(entry.value);
-}
-
-/**
- * SET key value [EX seconds | PX milliseconds]. As in Redis, the options are all read before the expire time is
- * validated (so a syntax error wins over a bad number); a repeated EX or PX keeps its last value, and EX with
- * PX is a syntax error. The other options (NX, XX, GET, KEEPTTL, EXAT, PXAT) belong to the `set-options` stage.
- */
-function set(args: Command, { store }: Context): Reply {
-  const [, key, value] = args as [Buffer, Buffer, Buffer];
-  let unit: 'seconds' | 'milliseconds' | undefined;
-  let expireArg: Buffer | undefined;
-  for (let i = 3; i < args.length; i++) {
-    const option = (args[i] as Buffer).toString('latin1').toLowerCase();
-    const next = args[i + 1];
-    const wanted = option === 'ex' ? 'seconds' : option === 'px' ? 'milliseconds' : undefined;
-    if (wanted === undefined || next === undefined || (unit !== undefined && unit !== wanted)) {
-      return error('ERR syntax error');
-    }
-    unit = wanted;
-    expireArg = next;
-    i++;
+  if (spec === undefined) return { kind: 'refused', reply: unknownCommand(args) };
+  if (spec.subcommands === undefined || subcommandBytes === undefined) {
+    if (!arityMatches(spec, args)) return { kind: 'refused', reply: wrongArity(name), name };
+    return { kind: 'found', spec, name };
   }
-
-  let expiresAt: number | undefined;
-  if (unit !== undefined && expireArg !== undefined) {
-    const amount = parseInt64(expireArg);
-    if (amount === undefined) return error('ERR value is not an integer or out of range');
-    const at = expiryInstant(amount, unit, store.now());
-    if (at === undefined) return error("ERR invalid expire time in 'set' command");
-    expiresAt = at;
+  const subcommandName = subcommandBytes.toString('latin1').toLowerCase();
+  const subcommand = Object.hasOwn(spec.subcommands, subcommandName) ? spec.subcommands[subcommandName] : undefined;
+  if (subcommand === undefined) {
+    return {
+      kind: 'refused',
+      reply: error(
+        Buffer.concat([
+          Buffer.from("ERR unknown subcommand '"),
+          cString(subcommandBytes, 128),
+          Buffer.from(`'. Try ${name.toUpperCase()} HELP.`),
+        ]),
+      ),
+    };
   }
-  store.set(key, expiresAt === undefined ? { value } : { value, expiresAt });
-  return OK;
+  const fullName = `${name}|${subcommandName}`;
+  return arityMatches(subcommand, args)
+    ? { kind: 'found', spec: subcommand, name: fullName }
+    : { kind: 'refused', reply: wrongArity(fullName) };
 }
 
-const INT64_MAX = 2n ** 63n - 1n;
+function arityMatches({ arity }: CommandSpec, args: Command): boolean {
+  return arity > 0 ? args.length === arity : args.length >= -arity;
+}
 
-/**
- * The Unix-ms instant a relative TTL ends at, or undefined where Redis answers "invalid expire time": a TTL
- * that is not positive, or whose instant overflows a signed 64-bit millisecond count.
- */
-function expiryInstant(amount: bigint, unit: 'seconds' | 'milliseconds', now: number): number | undefined {
-  if (amount <= 0n) return undefined;
-  const at = (unit === 'seconds' ? amount * 1000n : amount) + BigInt(now);
-  if (at > INT64_MAX) return undefined;
-  // Past 2^53 a double can no longer count milliseconds exactly; no clock will get there, so that is fine.
-  return Number(at);
+/** Run a command that passed every check; a CommandError it throws becomes its (error) reply. */
+function run(spec: CommandSpec, args: Command, context: Context): Reply {
+  try {
+    return spec.run(args, context);
+  } catch (failure) {
+    if (failure instanceof CommandError) return error(failure.message);
+    throw failure;
+  }
 }
 
 /** Redis's wording, with the command's canonical (lower-case) name whatever case the client used. */
 function wrongArity(name: string): Reply {
-  return error(`ERR wrong number of arguments for '${name}' command`);
+  return error(`ERR ${arityMessage(name)}`);
+}
+
+function arityMessage(name: string): string {
+  return `wrong number of arguments for '${name}' command`;
 }
 
 /**

@@ -1,17 +1,28 @@
 /**
- * A reply as commands build it. Commands return values, not bytes, so that a later MULTI/EXEC can collect the
- * replies of its queued commands into one array, and pub/sub can push messages built the same way.
+ * A reply as commands build it. Commands return values, not bytes, so that EXEC can collect the replies of its
+ * queued commands into one array, and pub/sub can push messages built the same way.
+ *
+ * `sequence` is not a RESP type: it is several replies sent one after the other, for the commands that answer
+ * more than once (`SUBSCRIBE a b` confirms each channel with a reply of its own), or not at all for now (a BLPOP
+ * that blocks is answered later, when a value or the timeout comes).
  */
 export type Reply =
   | { kind: 'simple'; text: string }
   | { kind: 'error'; message: Buffer }
   | { kind: 'integer'; value: bigint }
   | { kind: 'bulk'; value: Buffer | null }
-  | { kind: 'array'; items: readonly Reply[] | null };
+  | { kind: 'array'; items: readonly Reply[] | null }
+  | { kind: 'sequence'; replies: readonly Reply[] };
 
 export const OK: Reply = { kind: 'simple', text: 'OK' };
 /** `$-1`: what GET answers for a missing key. */
 export const NULL_BULK: Reply = { kind: 'bulk', value: null };
+/** `*-1`: the null array, what BLPOP answers on timeout and EXEC when a watched key changed. */
+export const NULL_ARRAY: Reply = { kind: 'array', items: null };
+/** `*0` */
+export const EMPTY_ARRAY: Reply = { kind: 'array', items: [] };
+/** Nothing on the wire: the command is answered later (or never, a client that waits and disconnects). */
+export const NO_REPLY: Reply = { kind: 'sequence', replies: [] };
 
 export function simple(text: string): Reply {
   return { kind: 'simple', text };
@@ -32,6 +43,16 @@ export function bulk(value: Buffer | string): Reply {
 
 export function array(items: readonly Reply[]): Reply {
   return { kind: 'array', items };
+}
+
+/** An array of bulk strings, the shape of LRANGE's and KEYS's answers. */
+export function bulkArray(values: readonly Buffer[]): Reply {
+  return { kind: 'array', items: values.map((value) => bulk(value)) };
+}
+
+/** Several replies, one after the other (see Reply). */
+export function sequence(replies: readonly Reply[]): Reply {
+  return { kind: 'sequence', replies };
 }
 
 const CRLF = Buffer.from('\r\n');
@@ -67,6 +88,9 @@ export function encode(reply: Reply, out: Buffer[]): void {
       }
       out.push(Buffer.from(`*${reply.items.length}\r\n`));
       for (const item of reply.items) encode(item, out);
+      return;
+    case 'sequence':
+      for (const item of reply.replies) encode(item, out);
       return;
   }
 }
