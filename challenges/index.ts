@@ -24,8 +24,8 @@ export const catalogue: CatalogueEntry[] = [
     slug: 'chat-hub',
     title: 'Build your own TCP chat hub',
     summary: 'Budget Chat compatible line protocol, then rooms, slow consumers, fan-out and graceful shutdown.',
-    languages: [],
-    comingSoon: true,
+    languages: ['go', 'typescript', 'python'],
+    load: async () => (await import('./chat-hub/challenge.js')).default,
   },
   {
     slug: 'redis',

@@ -1,0 +1,3 @@
+import { bindStage } from '../../../tester/harness/stages/bind.js';
+
+export default bindStage();

@@ -1,0 +1,3 @@
+module chathub
+
+go 1.19

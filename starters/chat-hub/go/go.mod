@@ -1,0 +1,3 @@
+module byo-kit/my-chat-hub
+
+go 1.19
