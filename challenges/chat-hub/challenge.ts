@@ -12,6 +12,8 @@ import manyClients from './stages/10-many-clients.js';
 import lineFraming from './stages/11-line-framing.js';
 import lineLimit from './stages/12-line-limit.js';
 import duplicateNames from './stages/13-duplicate-names.js';
+import slowConsumer from './stages/14-slow-consumer.js';
+import fanOut from './stages/15-fan-out.js';
 
 /** The chat hub track. Stages 2–10 follow Protohackers' Budget Chat (problem 3), so existing solutions pass them. */
 export default defineChallenge({
@@ -23,5 +25,5 @@ export default defineChallenge({
   stageTimeoutMs: 15_000,
   languages: ['go', 'typescript', 'python'],
   // The one ordered index. Append new stages (reserved slugs: solutions/chat-hub/STAGES.md); never rename or reorder.
-  stages: [bind, welcome, join, nameRules, presence, joinAnnouncement, relay, leave, longMessages, manyClients, lineFraming, lineLimit, duplicateNames],
+  stages: [bind, welcome, join, nameRules, presence, joinAnnouncement, relay, leave, longMessages, manyClients, lineFraming, lineLimit, duplicateNames, slowConsumer, fanOut],
 });

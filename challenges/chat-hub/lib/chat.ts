@@ -45,6 +45,19 @@ export function notice(names: string[] = [], absent: string[] = []): LineExpecta
   };
 }
 
+/**
+ * The listing a newcomer receives: a `*` notice naming `present` and not `self`, which must not read like a refusal
+ * (`* error: …`): a server that turns a legal newcomer away would otherwise pass as long as its refusal starts with `*`.
+ */
+export function listing(present: string[], self: string): LineExpectation {
+  const base = notice(present, [self]);
+  return {
+    ...base,
+    describe: `${self}'s room listing, ${base.describe}`,
+    check: (line) => (/\b(error|invalid|illegal|full|taken|refused)\b/i.test(line) ? 'but it reads like a refusal' : base.check(line)),
+  };
+}
+
 /** `[name] text`, byte for byte: the relay format. */
 export function chatLine(from: string, text: string): LineExpectation {
   const expected = `[${from}] ${text}`;
@@ -92,8 +105,13 @@ export class ChatClient {
     readonly name: string,
     readonly connection: TcpConnection,
     private readonly log: StageContext['log'],
-    private readonly quiet: boolean,
+    private quiet: boolean,
   ) {}
+
+  /** From now on, logs nothing per line (bulk traffic); failures still say everything. */
+  beQuiet(): void {
+    this.quiet = true;
+  }
 
   /** Connects; `quiet` clients (load stages) log nothing per line. */
   static async connect(t: StageContext, name: string, options: { quiet?: boolean } = {}): Promise<ChatClient> {
@@ -102,11 +120,13 @@ export class ChatClient {
   }
 
   /** Connects, reads the welcome, sends `name`, reads the listing (checked by `listing`). Returns the listing. */
-  static async join(t: StageContext, name: string, listing: LineExpectation = notice(), options: { quiet?: boolean } = {}): Promise<ChatClient> {
+  static async join(t: StageContext, name: string, expected: LineExpectation = notice(), options: { quiet?: boolean } = {}): Promise<ChatClient> {
     const client = await ChatClient.connect(t, name, options);
     await client.readWelcome();
     await client.send(name);
-    await client.expectLine(listing, { what: `the room listing after sending the name ${name}` });
+    const refusal = listing([], name);
+    const checked: LineExpectation = { ...expected, check: (line) => (refusal.check(line) === 'but it reads like a refusal' ? refusal.check(line) : expected.check(line)) };
+    await client.expectLine(checked, { what: `the room listing after sending the name ${name}` });
     client.joinedAs = name;
     return client;
   }

@@ -3,7 +3,12 @@ package main
 import (
 	"bufio"
 	"net"
+	"sync/atomic"
 )
+
+// maxOutboxBytes bounds the bytes waiting in one client's outbox, whatever the length of its lines:
+// the contract allows at most 4 MiB, and a line count alone would allow 1,024 lines of 64 KiB.
+const maxOutboxBytes = 4 << 20
 
 // client is one connection as the room sees it: a name, and an outbox of lines to send it.
 //
@@ -24,9 +29,11 @@ type client struct {
 	// client joins, by the session goroutine, and never changes after: the room lock that join
 	// takes publishes it to the goroutines that read it.
 	name string
-	// out holds lines waiting for the writer. Its capacity is the bound of the slow-consumer policy
-	// (see room.broadcastLocked).
+	// out holds lines waiting for the writer. Its capacity, and maxOutboxBytes, are the bounds of
+	// the slow-consumer policy (see room.broadcastLocked).
 	out chan []byte
+	// queued counts the bytes in out: added by send, taken off by the writer as it takes each line.
+	queued atomic.Int64
 	// written is closed when writeLoop has returned.
 	written chan struct{}
 }
@@ -35,10 +42,15 @@ func newClient(conn net.Conn, outboxLines int) *client {
 	return &client{conn: conn, out: make(chan []byte, outboxLines), written: make(chan struct{})}
 }
 
-// send queues a line without waiting. It reports false, queueing nothing, when the outbox is full.
+// send queues a line without waiting. It reports false, queueing nothing, when the outbox is full:
+// out of slots, or holding maxOutboxBytes already.
 func (c *client) send(line []byte) bool {
+	if c.queued.Load()+int64(len(line)) > maxOutboxBytes {
+		return false
+	}
 	select {
 	case c.out <- line:
+		c.queued.Add(int64(len(line)))
 		return true
 	default:
 		return false
@@ -70,6 +82,7 @@ func (c *client) writeLoop() {
 	w := bufio.NewWriter(c.conn)
 	var err error
 	for line := range c.out {
+		c.queued.Add(-int64(len(line)))
 		if err != nil {
 			continue // the socket failed: drop the line, but keep the outbox flowing until finish
 		}

@@ -87,10 +87,10 @@ func (r *room) removeLocked(c *client) {
 
 // broadcastLocked queues line for every member but except (which may be nil), with r.mu held.
 //
-// The slow-consumer policy. A member whose outbox is full (outboxLines lines waiting, on top of
-// what the kernel's socket buffers already hold for it) is disconnected at once: it is taken out
-// of the room, its departure announced like any other, and its connection closed, dropping what
-// was still queued. The alternatives are worse. Waiting for room in its outbox would let one
+// The slow-consumer policy. A member whose outbox is full (outboxLines lines or maxOutboxBytes
+// bytes waiting, on top of what the kernel's socket buffers already hold for it) is disconnected
+// at once: it is taken out of the room, its departure announced like any other, and its connection
+// closed, dropping what was still queued. The alternatives are worse. Waiting for room in its outbox would let one
 // client that stops reading hold up the sender, then, through the room lock, everyone. Skipping
 // lines would show it a conversation with holes in it that it could not detect. A disconnection
 // it does detect, and it can come back. IRC servers do the same ("Max SendQ exceeded").

@@ -149,6 +149,30 @@ describe('TcpConnection', () => {
     expect(sent).toEqual(['ab', 'c', 'def']);
   });
 
+  it('pauseReading backs the program\'s writes up; resumeReading then delivers every byte', async () => {
+    let backedUp: () => void = () => {};
+    const full = new Promise<void>((resolve) => (backedUp = resolve));
+    const port = await serve((socket) => {
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      // Writes until the socket reports its buffers full: only a client that stopped reading gets there.
+      const pump = (): void => {
+        while (socket.write(chunk));
+        backedUp();
+        socket.once('drain', () => socket.end('\n'));
+      };
+      pump();
+    });
+    const connection = await connect(port);
+    connection.pauseReading();
+    await full;
+    connection.resumeReading();
+    const text = await connection.read(line, { what: 'everything', timeoutMs: 5000 });
+    // Everything the server managed to write while the client was paused arrives, as one run of bytes.
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    expect(text.length % (64 * 1024)).toBe(0);
+    expect(/^a+$/.test(text)).toBe(true);
+  });
+
   it('destroy is idempotent and reported once', async () => {
     const closes: string[] = [];
     const connection = await connect(await serve(() => {}), { onClose: (how) => closes.push(how) });

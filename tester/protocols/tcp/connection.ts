@@ -133,6 +133,19 @@ export class TcpConnection {
     });
   }
 
+  /**
+   * Stops taking bytes from the socket: a client that stops reading. The kernel's buffers fill up and the
+   * program's writes to this client back up, which is what the slow-consumer stages are about.
+   */
+  pauseReading(): void {
+    this.socket.pause();
+  }
+
+  /** Takes bytes from the socket again after `pauseReading()`. */
+  resumeReading(): void {
+    this.socket.resume();
+  }
+
   /** Bytes received but not consumed by a read (a copy). */
   unreadBytes(): Buffer {
     return Buffer.from(this.received);

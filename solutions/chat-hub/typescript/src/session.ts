@@ -1,8 +1,8 @@
 /**
  * One client connection, from the welcome line to the moment it is gone.
  *
- *   naming ──legal, free name──▶ joined ──disconnect, error, line too long──▶ gone
- *     └──illegal or taken name, line too long, disconnect─────────────────────▶ gone
+ *   naming ──legal, free name──▶ joined ──disconnect, error, line too long, too far behind──▶ gone
+ *     └──illegal or taken name, line too long, disconnect──────────────────────────────────────▶ gone
  *
  * Every way out goes through `depart()`, which is the only place that leaves the room: whatever ends a session
  * (the client closing, a reset, a socket error, a line over the limit), and however many of those happen
@@ -20,6 +20,13 @@ import type { Member, Room } from './room.js';
  * the error line before the client reads it. A client that never closes is cut off after this.
  */
 const LINGER_MS = 5_000;
+
+/**
+ * The slow-consumer policy: the most bytes queued for a client (beyond what its socket buffers took) before the hub
+ * disconnects it. Node would otherwise queue without bound for a client that stopped reading, and the hub's memory
+ * would go with it. Disconnecting, not skipping: the client gets an unbroken run of lines, then the end.
+ */
+const MAX_PENDING_BYTES = 1024 * 1024;
 
 type State = 'naming' | 'joined' | 'gone';
 
@@ -63,7 +70,19 @@ class Session implements Member {
    * kernel will not take yet. Nothing is written once the socket is closing: the client is gone or being sent off.
    */
   send(line: Buffer): void {
-    if (this.socket.writable) this.socket.write(line);
+    if (!this.socket.writable) return;
+    if (this.socket.writableLength + line.length > MAX_PENDING_BYTES) return this.dropSlowConsumer();
+    this.socket.write(line);
+  }
+
+  /**
+   * A client more than MAX_PENDING_BYTES behind is cut off: out of the room first (the others are told, like any
+   * departure), then the socket is destroyed, dropping what was queued for it. Called from inside a broadcast,
+   * which is safe: the room's Map skips members deleted while it is being iterated.
+   */
+  private dropSlowConsumer(): void {
+    this.depart();
+    this.socket.destroy();
   }
 
   private onLine(line: string): void {
