@@ -76,7 +76,7 @@ function has(command: string, args: string[]): boolean {
 
 benchDecoder();
 benchRespDecoder();
-for (const track of ['http-server', 'redis']) {
+for (const track of ['http-server', 'redis', 'chat-hub']) {
   await benchTrack(track, 'typescript');
   if (has('go', ['version'])) await benchTrack(track, 'go');
   else console.log(`track ${track}/go: skipped (Go is not installed)`);
