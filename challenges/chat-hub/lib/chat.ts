@@ -262,3 +262,17 @@ export function randomNames(t: StageContext, count: number): string[] {
   }
   return names;
 }
+
+/**
+ * The usual opening of a stage: `names` join one after another, each listing naming everyone before it, and each
+ * arrival read by everyone already there. Returns the clients in the order of `names`.
+ */
+export async function fillRoom(t: StageContext, names: string[]): Promise<ChatClient[]> {
+  const clients: ChatClient[] = [];
+  for (const name of names) {
+    const client = await ChatClient.join(t, name, notice(clients.map((c) => c.joinedAs ?? '')));
+    for (const member of clients) await member.expectLine(notice([name]), { what: `the announcement that ${name} joined` });
+    clients.push(client);
+  }
+  return clients;
+}

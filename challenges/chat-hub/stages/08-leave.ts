@@ -1,5 +1,5 @@
 import { defineStage } from '../../../tester/harness/stage.js';
-import { ChatClient, chatLine, notice, randomNames } from '../lib/chat.js';
+import { ChatClient, chatLine, fillRoom, notice, randomNames } from '../lib/chat.js';
 
 export default defineStage({
   slug: 'leave',
@@ -7,12 +7,7 @@ export default defineStage({
   async run(t) {
     await t.startProgram();
     const [alice, bob, carol, dave] = randomNames(t, 4) as [string, string, string, string];
-    const a = await ChatClient.join(t, alice);
-    const b = await ChatClient.join(t, bob, notice([alice]));
-    await a.expectLine(notice([bob]));
-    const c = await ChatClient.join(t, carol, notice([alice, bob]));
-    await a.expectLine(notice([carol]));
-    await b.expectLine(notice([carol]));
+    const [a, b, c] = (await fillRoom(t, [alice, bob, carol])) as [ChatClient, ChatClient, ChatClient];
 
     const lurker = await ChatClient.connect(t, 'lurker');
     await lurker.readWelcome();

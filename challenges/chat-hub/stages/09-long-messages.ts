@@ -1,5 +1,5 @@
 import { defineStage } from '../../../tester/harness/stage.js';
-import { ChatClient, chatLine, notice, randomNames, sentence } from '../lib/chat.js';
+import { ChatClient, chatLine, fillRoom, randomNames, sentence } from '../lib/chat.js';
 
 export default defineStage({
   slug: 'long-messages',
@@ -7,9 +7,7 @@ export default defineStage({
   async run(t) {
     await t.startProgram();
     const [alice, bob] = randomNames(t, 2) as [string, string];
-    const a = await ChatClient.join(t, alice);
-    const b = await ChatClient.join(t, bob, notice([alice]));
-    await a.expectLine(notice([bob]));
+    const [a, b] = (await fillRoom(t, [alice, bob])) as [ChatClient, ChatClient];
     const messages = [0, 1, 2].map(() => sentence(t, t.random.int(1000, 1500)));
     for (const message of messages) await a.send(message);
     for (const message of messages) {

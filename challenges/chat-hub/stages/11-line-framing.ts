@@ -1,5 +1,5 @@
 import { defineStage } from '../../../tester/harness/stage.js';
-import { ChatClient, chatLine, notice, randomNames, sentence } from '../lib/chat.js';
+import { ChatClient, chatLine, fillRoom, notice, randomNames, sentence } from '../lib/chat.js';
 
 export default defineStage({
   slug: 'line-framing',
@@ -7,9 +7,7 @@ export default defineStage({
   async run(t) {
     await t.startProgram();
     const [alice, bob, carol] = randomNames(t, 3) as [string, string, string];
-    const a = await ChatClient.join(t, alice);
-    const b = await ChatClient.join(t, bob, notice([alice]));
-    await a.expectLine(notice([bob]));
+    const [a, b] = (await fillRoom(t, [alice, bob])) as [ChatClient, ChatClient];
 
     const [one, two] = [sentence(t, t.random.int(15, 50)), sentence(t, t.random.int(15, 50))];
     await a.sendRaw(Buffer.from(`${one}\n${two}\n`, 'latin1'), `two lines in one write: ${JSON.stringify(`${one}\n${two}\n`)}`);

@@ -1,5 +1,5 @@
 import { defineStage } from '../../../tester/harness/stage.js';
-import { ChatClient, chatLine, exactly, notice, randomNames } from '../lib/chat.js';
+import { ChatClient, chatLine, exactly, fillRoom, notice, randomNames } from '../lib/chat.js';
 
 const LIMIT = 65_536;
 
@@ -9,12 +9,7 @@ export default defineStage({
   async run(t) {
     await t.startProgram();
     const [alice, bob, carol] = randomNames(t, 3) as [string, string, string];
-    const a = await ChatClient.join(t, alice);
-    const b = await ChatClient.join(t, bob, notice([alice]));
-    await a.expectLine(notice([bob]));
-    const c = await ChatClient.join(t, carol, notice([alice, bob]));
-    await a.expectLine(notice([carol]));
-    await b.expectLine(notice([carol]));
+    const [a, b, c] = (await fillRoom(t, [alice, bob, carol])) as [ChatClient, ChatClient, ChatClient];
 
     const longest = t.random.alnum(LIMIT);
     await a.send(longest, { pieces: 8, gapMs: 1 });

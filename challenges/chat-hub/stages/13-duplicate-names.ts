@@ -1,5 +1,5 @@
 import { defineStage } from '../../../tester/harness/stage.js';
-import { ChatClient, chatLine, exactly, notice, randomNames, sentence } from '../lib/chat.js';
+import { ChatClient, chatLine, exactly, fillRoom, notice, randomNames, sentence } from '../lib/chat.js';
 
 export default defineStage({
   slug: 'duplicate-names',
@@ -7,9 +7,7 @@ export default defineStage({
   async run(t) {
     await t.startProgram();
     const [alice, bob] = randomNames(t, 2) as [string, string];
-    const a = await ChatClient.join(t, alice);
-    const b = await ChatClient.join(t, bob, notice([alice]));
-    await a.expectLine(notice([bob]));
+    const [a, b] = (await fillRoom(t, [alice, bob])) as [ChatClient, ChatClient];
 
     const hint =
       'A name already in the room is refused: send "* error: name already taken\\n", close the connection, and tell nobody. ' +

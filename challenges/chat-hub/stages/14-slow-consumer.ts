@@ -1,6 +1,6 @@
 import { StageFailure } from '../../../tester/harness/errors.js';
 import { defineStage } from '../../../tester/harness/stage.js';
-import { ChatClient, notice, randomNames } from '../lib/chat.js';
+import { ChatClient, fillRoom, notice, randomNames } from '../lib/chat.js';
 
 /** 12,000 messages of 2 KiB: 24 MiB, more than a stalled client's kernel buffers (~10 MiB) plus the largest allowed queue. */
 const COUNT = 12_000;
@@ -16,12 +16,7 @@ export default defineStage({
   async run(t) {
     await t.startProgram();
     const [sender, reader, sleeper] = randomNames(t, 3) as [string, string, string];
-    const s = await ChatClient.join(t, sleeper);
-    const r = await ChatClient.join(t, reader, notice([sleeper]));
-    await s.expectLine(notice([reader]));
-    const a = await ChatClient.join(t, sender, notice([sleeper, reader]));
-    await s.expectLine(notice([sender]));
-    await r.expectLine(notice([sender]));
+    const [s, r, a] = (await fillRoom(t, [sleeper, reader, sender])) as [ChatClient, ChatClient, ChatClient];
     s.connection.pauseReading();
     for (const client of [s, r]) client.beQuiet();
     t.log.child(sleeper).info('(stops reading: what the server sends it piles up in its socket buffers, then in the server)');

@@ -12,6 +12,7 @@ import type { Socket } from 'node:net';
 import { LineReader } from './line-reader.js';
 import { ILLEGAL_NAME, LINE_TOO_LONG, NAME_TAKEN, WELCOME, encodeLine } from './messages.js';
 import { isLegalName } from './names.js';
+import { MAX_PENDING_BYTES } from './outbox.js';
 import type { Member, Room } from './room.js';
 
 /**
@@ -20,13 +21,6 @@ import type { Member, Room } from './room.js';
  * the error line before the client reads it. A client that never closes is cut off after this.
  */
 const LINGER_MS = 5_000;
-
-/**
- * The slow-consumer policy: the most bytes queued for a client (beyond what its socket buffers took) before the hub
- * disconnects it. Node would otherwise queue without bound for a client that stopped reading, and the hub's memory
- * would go with it. Disconnecting, not skipping: the client gets an unbroken run of lines, then the end.
- */
-const MAX_PENDING_BYTES = 1024 * 1024;
 
 type State = 'naming' | 'joined' | 'gone';
 

@@ -1,5 +1,7 @@
 import { crc64 } from './crc64.js';
-import { lzfDecompress } from './lzf.js';
+import { RdbError, RdbReader } from './rdb-reader.js';
+
+export { RdbError };
 
 /** One key read from an RDB file. */
 export interface RdbKey {
@@ -9,11 +11,6 @@ export interface RdbKey {
   value: { type: 'string'; value: Buffer } | { type: 'list'; value: Buffer[] };
   /** Unix milliseconds, when the file gives the key an expiry. */
   expiresAt?: number;
-}
-
-/** The file is not an RDB file this server can read; the message says what and where. */
-export class RdbError extends Error {
-  override name = 'RdbError';
 }
 
 /**
@@ -30,7 +27,7 @@ export class RdbError extends Error {
  * is refused with an RdbError rather than guessed at.
  */
 export function parseRdb(bytes: Buffer): RdbKey[] {
-  const reader = new Reader(bytes);
+  const reader = new RdbReader(bytes);
   if (reader.take(5).toString('latin1') !== 'REDIS') {
     throw new RdbError('not an RDB file: it does not start with "REDIS"');
   }
@@ -57,10 +54,10 @@ export function parseRdb(bytes: Buffer): RdbKey[] {
         db = reader.length();
         break;
       case EXPIRETIME:
-        expiresAt = reader.take(4).readInt32LE() * 1000;
+        expiresAt = reader.expirySeconds();
         break;
       case EXPIRETIME_MS:
-        expiresAt = Number(reader.take(8).readBigInt64LE());
+        expiresAt = reader.expiryMilliseconds();
         break;
       case IDLE:
         reader.length();
@@ -97,7 +94,7 @@ const EOF = 0xff;
 const STRING = 0;
 const LIST = 1;
 
-function readValue(reader: Reader, type: number, at: number): RdbKey['value'] {
+function readValue(reader: RdbReader, type: number, at: number): RdbKey['value'] {
   if (type === STRING) return { type: 'string', value: reader.string() };
   if (type === LIST) {
     const count = reader.length();
@@ -108,7 +105,7 @@ function readValue(reader: Reader, type: number, at: number): RdbKey['value'] {
   throw new RdbError(`offset ${at}: value type ${type} is not supported (only strings, 0, and plain lists, 1)`);
 }
 
-function verifyChecksum(bytes: Buffer, reader: Reader): void {
+function verifyChecksum(bytes: Buffer, reader: RdbReader): void {
   const end = reader.offset;
   const stored = reader.take(8).readBigUInt64LE();
   if (stored === 0n) return; // written with rdbchecksum off: redis-server skips the check too
@@ -120,92 +117,4 @@ function verifyChecksum(bytes: Buffer, reader: Reader): void {
 
 function hex(value: bigint): string {
   return `0x${value.toString(16).padStart(16, '0')}`;
-}
-
-/** A cursor over the file's bytes; every read checks that the bytes are there. */
-class Reader {
-  readonly #bytes: Buffer;
-  offset = 0;
-
-  constructor(bytes: Buffer) {
-    this.#bytes = bytes;
-  }
-
-  byte(): number {
-    return this.take(1)[0] as number;
-  }
-
-  take(count: number): Buffer {
-    if (this.offset + count > this.#bytes.length) {
-      throw new RdbError(`unexpected end of file at offset ${this.offset} (wanted ${count} more bytes)`);
-    }
-    const bytes = this.#bytes.subarray(this.offset, this.offset + count);
-    this.offset += count;
-    return bytes;
-  }
-
-  /** A length; a string encoding (0b11 prefix) is not one. */
-  length(): number {
-    const at = this.offset;
-    const length = this.#lengthOrEncoding();
-    if (length.encoded) throw new RdbError(`offset ${at}: a string encoding where a length was expected`);
-    return length.value;
-  }
-
-  /**
-   * A string: a length and that many bytes, or one of the special encodings — an integer stored in 1, 2 or 4
-   * bytes (little-endian, signed), which stands for its decimal text, or LZF-compressed bytes.
-   */
-  string(): Buffer {
-    const at = this.offset;
-    const { encoded, value } = this.#lengthOrEncoding();
-    if (!encoded) return Buffer.from(this.take(value));
-    switch (value) {
-      case 0:
-        return Buffer.from(String(this.take(1).readInt8()));
-      case 1:
-        return Buffer.from(String(this.take(2).readInt16LE()));
-      case 2:
-        return Buffer.from(String(this.take(4).readInt32LE()));
-      case 3: {
-        const compressedLength = this.length();
-        const length = this.length();
-        try {
-          return lzfDecompress(this.take(compressedLength), length);
-        } catch (failure) {
-          throw new RdbError(`offset ${at}: ${(failure as Error).message}`);
-        }
-      }
-      default:
-        throw new RdbError(`offset ${at}: unknown string encoding ${value}`);
-    }
-  }
-
-  /**
-   * The first two bits of the first byte say how the rest reads:
-   *   00 → the other 6 bits are the length          01 → 6 bits and the next byte: 14 bits, big-endian
-   *   10 → 0x80: the next 4 bytes, big-endian; 0x81: the next 8 bytes, big-endian
-   *   11 → not a length: the other 6 bits name a string encoding
-   */
-  #lengthOrEncoding(): { encoded: boolean; value: number } {
-    const at = this.offset;
-    const first = this.byte();
-    switch (first >> 6) {
-      case 0:
-        return { encoded: false, value: first & 0x3f };
-      case 1:
-        return { encoded: false, value: ((first & 0x3f) << 8) | this.byte() };
-      case 3:
-        return { encoded: true, value: first & 0x3f };
-      default:
-        break;
-    }
-    if (first === 0x80) return { encoded: false, value: this.take(4).readUInt32BE() };
-    if (first === 0x81) {
-      const value = this.take(8).readBigUInt64BE();
-      if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RdbError(`offset ${at}: length ${value} is too large`);
-      return { encoded: false, value: Number(value) };
-    }
-    throw new RdbError(`offset ${at}: unknown length encoding 0x${first.toString(16)}`);
-  }
 }
