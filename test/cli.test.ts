@@ -122,7 +122,7 @@ describe('byo list, show, hint', () => {
     const { code, out } = await cli(['list']);
     expect(code).toBe(0);
     expect(out).toMatch(/http-server\s+Build your own HTTP\/1.1 server \(28 stages\)/);
-    expect(out).toMatch(/redis\s+Build your own Redis \(54 stages\)/);
+    expect(out).toMatch(/redis\s+Build your own Redis \(56 stages\)/);
     expect(out).toMatch(/sql-engine\s+Build your own SQL engine \(coming soon\)/);
   });
 

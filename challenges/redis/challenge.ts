@@ -49,10 +49,12 @@ import unsubscribe from './stages/47-unsubscribe.js';
 import subscribedMode from './stages/48-subscribed-mode.js';
 import slowSubscriber from './stages/49-slow-subscriber.js';
 import configGet from './stages/50-config-get.js';
-import rdbKeys from './stages/51-rdb-keys.js';
-import rdbValues from './stages/52-rdb-values.js';
-import rdbExpiry from './stages/53-rdb-expiry.js';
-import loadStage from './stages/54-load.js';
+import rdbKey from './stages/51-rdb-key.js';
+import rdbKeys from './stages/52-rdb-keys.js';
+import rdbValue from './stages/53-rdb-value.js';
+import rdbValues from './stages/54-rdb-values.js';
+import rdbExpiry from './stages/55-rdb-expiry.js';
+import loadStage from './stages/56-load.js';
 
 /** The Redis track. Stages 1–7 follow CodeCrafters' public conventions (port 6379, PING, ECHO, SET/GET, PX). */
 export default defineChallenge({
@@ -115,7 +117,9 @@ export default defineChallenge({
     subscribedMode,
     slowSubscriber,
     configGet,
+    rdbKey,
     rdbKeys,
+    rdbValue,
     rdbValues,
     rdbExpiry,
     loadStage,

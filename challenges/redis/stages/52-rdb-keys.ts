@@ -4,7 +4,7 @@ import { RedisTestClient, bulk, unorderedArray } from '../lib/redis.js';
 
 export default defineStage({
   slug: 'rdb-keys',
-  title: 'Load keys from an RDB file',
+  title: 'Load several keys from an RDB file',
   async run(t) {
     const prefix = t.random.word();
     const keys = Array.from({ length: t.random.int(3, 6) }, (_, i) => `${prefix}:${i}${t.random.alnum(4)}`);
@@ -15,10 +15,9 @@ export default defineStage({
     const redis = await RedisTestClient.open(t);
     await redis.expectReply(['KEYS', '*'], unorderedArray(keys.map((key) => bulk(key))), {
       hint:
-        'Open DIR/DBFILENAME at start-up and read it: the header REDIS0010, auxiliary fields (0xFA name value) to skip — ' +
-        'their values may be integer-encoded strings (0xC0, 0xC1, 0xC2 followed by 1, 2 or 4 bytes) —, ' +
-        '0xFE SELECTDB, 0xFB RESIZEDB (two lengths), then for each key a type byte (0 = string), the key and the value as ' +
-        'length-prefixed strings, until 0xFF. The first two bits of a length byte say how long the length is.',
+        'Read entries until the 0xFF that ends the file, not just the first: after each key and value comes either another ' +
+        'value type byte (0 = string, or an expiry opcode later) or 0xFF. Each key and value is a length-prefixed string: ' +
+        'the first two bits of a length byte say how long the length is.',
     });
   },
 });
